@@ -1,0 +1,83 @@
+"""Run submissions in worker processes that can be killed.
+
+A hostile PDF can make a parser spin or recurse forever, or a native library
+crash: each submission runs in a pool process under a wall-clock timeout and
+an address-space cap; a worker that times out or dies is replaced and the
+batch goes on with a `timeout`/`unreadable` record.  Records come back in the
+order the paths were given.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import resource
+from concurrent.futures import TimeoutError as FutureTimeout
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from pebble import ProcessExpired, ProcessPool
+
+from . import record
+from .limits import Limits
+from .pipeline import analyse_submission
+from extractors.package import submission_sha256
+
+log = logging.getLogger("expe_ct.runner")
+
+
+def _init_worker(limits: Limits) -> None:
+    # Tesseract and BLAS spread over all cores by default, which is slower
+    # when every core already runs a worker.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    cap = limits.memory_mb * 1024 * 1024
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    except (ValueError, OSError):  # a lower hard limit is already in place
+        pass
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+def analyse_many(paths: Iterable[str], limits: Limits | None = None, jobs: int | None = None,
+                 received: dict[str, date] | None = None,
+                 on_done: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
+    """Yield one record per path, in order, whatever happens to each one."""
+    limits = limits or Limits.from_env()
+    paths = list(paths)
+    received = received or {}
+    jobs = max(1, min(jobs or default_jobs(), len(paths) or 1))
+    with ProcessPool(max_workers=jobs, initializer=_init_worker, initargs=(limits,)) as pool:
+        futures = [pool.schedule(analyse_submission, args=(p, limits, received.get(p)),
+                                 timeout=limits.timeout_s) for p in paths]
+        for done, (path, future) in enumerate(zip(paths, futures), start=1):
+            yield _result(path, future, limits)
+            if on_done:
+                on_done(done)
+
+
+def _result(path: str, future, limits: Limits) -> dict[str, Any]:
+    sha = lambda: submission_sha256(Path(path))  # noqa: E731 - only on the error paths
+    try:
+        return future.result()
+    except FutureTimeout:
+        return record.error_record(
+            path, sha(), "timeout",
+            f"L'analyse a dépassé le délai de {limits.timeout_s:.0f} s et a été interrompue ; "
+            "le fichier est peut-être piégé ou démesuré.")
+    except ProcessExpired as exc:
+        log.warning("un processus de lecture s'est arrêté brutalement (code %s)", exc.exitcode)
+        return record.error_record(
+            path, sha(), "unreadable",
+            "La lecture du fichier a provoqué l'arrêt du lecteur ; le fichier est "
+            "probablement endommagé.")
+    except MemoryError:
+        return record.error_record(
+            path, sha(), "too_large", "Le fichier demande trop de mémoire pour être analysé.")
+    except Exception as exc:  # a bug of ours: still one record, and the batch goes on
+        log.error("erreur interne pendant l'analyse : %s", type(exc).__name__)
+        return record.error_record(
+            path, sha(), "unreadable", f"Erreur interne pendant l'analyse ({type(exc).__name__}).")

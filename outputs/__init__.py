@@ -1,0 +1,2 @@
+"""What people and programs receive: JSON Lines records, French summaries,
+sheets and packs."""

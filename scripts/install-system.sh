@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Debian packages the pipeline needs; installs only what is missing (idempotent).
+#   tesseract-ocr + tesseract-ocr-fra : OCR of scanned pages (French)
+#   poppler-utils                     : pdftoppm, to look at generated PDFs as pictures
+#   libreoffice-writer-nogui          : reads legacy .doc (converted in a private temp dir)
+#   antiword                          : fallback reader for .doc
+#   fonts-dejavu-core                 : fonts for scans and PDF output
+set -euo pipefail
+need=()
+command -v tesseract >/dev/null || need+=(tesseract-ocr)
+{ tesseract --list-langs 2>/dev/null | grep -qx fra; } || need+=(tesseract-ocr-fra)
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+command -v antiword >/dev/null || need+=(antiword)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "Installation des paquets Debian manquants : ${need[*]}" >&2
+sudo_cmd=""
+[ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo_cmd apt-get update -qq
+$sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
