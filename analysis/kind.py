@@ -8,17 +8,12 @@ and a report may recall the "label EXPE-CT".
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from extractors.model import Block, Submission
 
+from .text import fold
+
 Kind = str  # "candidature" | "rapport" | "inconnu"
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for matching French text written any way."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
 
 
 CUES: dict[str, list[tuple[str, float]]] = {

@@ -54,6 +54,12 @@ def submission_error(pieces: list[Piece]) -> tuple[str, str] | None:
 def analyse(submission: Submission, received: date | None = None) -> dict[str, Any]:
     """What the submission says, in the contract's terms."""
     kind = detect_kind(submission)
+    if kind == "candidature":
+        from analysis.candidature import analyse_candidature
+        return {"kind": kind, **analyse_candidature(submission)}
+    if kind == "rapport":
+        from analysis.rapport import analyse_rapport
+        return {"kind": kind, **analyse_rapport(submission, received)}
     return {"kind": kind}
 
 

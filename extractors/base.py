@@ -7,6 +7,7 @@ raise `ExtractionError` for anything the user must be told about.
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import zipfile
 from pathlib import Path
@@ -43,11 +44,22 @@ def get_reader(fmt: str) -> Reader:
         raise unsupported() from None
 
 
+BUILTIN_READERS = ("pdf_reader", "docx_reader", "odt_reader", "doc_reader")
+_loaded = False
+
+
 def _load_builtin_readers() -> None:
-    # Imported lazily so that a process that only sniffs pays for nothing.
-    if _READERS:
+    # Imported lazily so that a process that only sniffs pays for nothing; a
+    # reader that fails to import leaves the other formats working.
+    global _loaded
+    if _loaded:
         return
-    from . import doc_reader, docx_reader, odt_reader, pdf_reader  # noqa: F401
+    _loaded = True
+    for module in BUILTIN_READERS:
+        try:
+            importlib.import_module(f"{__package__}.{module}")
+        except ImportError as exc:
+            log.error("lecteur %s indisponible : %s", module, exc)
 
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -1,0 +1,157 @@
+"""Mission facts of a report: country, first and last day, report date,
+participants, hosting — as the contract's `mission` field."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from extractors.model import Block, Submission
+
+from .evidence import Evidence
+from .lexicons import DATA
+from .people import PersonName, find_people
+from .statements import blocks_under
+from .text import fold
+
+HOSTING_RE = re.compile(
+    r"accueil (?:d'une|de la|des?) (?:delegation|representants?|homologues?)|delegation (?:\w+ )?accueillie"
+    r"|(?:avons|a) accueilli|mission d'accueil|accueillant une delegation|venue (?:d'une|de la) delegation"
+    r"|recu une delegation|accueil en france")
+MISSION_DATES_RE = re.compile(r"dates?|mission|sejour|deplacement|deroul|effectu|du \d|periode")
+REPORT_DATE_RE = re.compile(r"(?:fait|etabli|redige|signe)e? a [^,\n]{2,40},? le\b|date du rapport|^\s*le \d"
+                            r"|^[a-z' -]{2,30}, le \d")
+PARTICIPANTS_HEADING_RE = re.compile(
+    r"participants?|composition|delegation|missionnaires?|membres|personnes? (?:accueillies|missionnees)"
+    r"|equipe|intervenants?|experts?")
+FOREIGN_CUES = re.compile(r"delegation (?:\w+ )?(?:etrangere|accueillie)|delegues?|representants? de"
+                          r"|homologues?|(?:membres|composition) de la delegation")
+
+
+@dataclass
+class MissionFacts:
+    country: str | None = None
+    start: date | None = None
+    end: date | None = None
+    report_date: date | None = None
+    participants: list[PersonName] = field(default_factory=list)
+    hosting: bool | None = None
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        return {"country": self.country, "start": iso(self.start), "end": iso(self.end),
+                "report_date": iso(self.report_date),
+                "participants": [p.full for p in self.participants], "hosting": self.hosting}
+
+
+@lru_cache(maxsize=1)
+def countries() -> list[tuple[re.Pattern, str]]:
+    table = []
+    for line in (DATA / "pays.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        names = line.split("|")
+        for variant in names:
+            table.append((re.compile(rf"(?<![\w-]){re.escape(fold(variant))}(?![\w-])"), names[0]))
+    table.sort(key=lambda item: -len(item[0].pattern))   # "Guinée-Bissau" before "Guinée"
+    return table
+
+
+def find_country(submission: Submission) -> tuple[str | None, list[Evidence]]:
+    """The foreign country most cited, headings and opening blocks weighing more."""
+    votes: Counter = Counter()
+    where: dict[str, Block] = {}
+    for piece in submission.pieces:
+        for i, block in enumerate(piece.blocks):
+            text = fold(block.text)
+            taken: list[tuple[int, int]] = []
+            for pattern, name in countries():
+                for m in pattern.finditer(text):
+                    if any(s <= m.start() < e for s, e in taken):
+                        continue
+                    taken.append((m.start(), m.end()))
+                    votes[name] += 3 if block.kind == "heading" or i < 8 else 1
+                    where.setdefault(name, block)
+    if not votes:
+        return None, []
+    country = votes.most_common(1)[0][0]
+    return country, [Evidence.of(where[country])]
+
+
+def _year_hint(submission: Submission) -> int | None:
+    years = Counter(int(y) for y in re.findall(r"\b(20[0-4]\d)\b", submission.text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def find_mission_dates(submission: Submission) -> tuple[date | None, date | None, list[Evidence]]:
+    from .dates import find_range
+
+    year = _year_hint(submission)
+    best = None
+    for block in submission.blocks:
+        found = find_range(block.text, year)
+        if not found:
+            continue
+        score = 2 if MISSION_DATES_RE.search(fold(block.text)) else 1
+        if best is None or score > best[0]:
+            best = (score, found, block)
+        if score == 2:
+            break
+    if best is None:
+        return None, None, []
+    start, end, s, e = best[1]
+    return start, end, [Evidence.of(best[2], s, e)]
+
+
+def find_report_date(submission: Submission, mission_end: date | None) -> tuple[date | None, list[Evidence]]:
+    """'Fait à Lyon, le 12 mai 2025', 'Date du rapport : …', a dated letterhead."""
+    from .dates import find_dates
+
+    year = mission_end.year if mission_end else _year_hint(submission)
+    candidates = []
+    for block in submission.blocks:
+        for line in block.text.splitlines():
+            folded = fold(line)
+            if REPORT_DATE_RE.search(folded):
+                for found in find_dates(line, year):
+                    if mission_end is None or found.value >= mission_end:
+                        candidates.append((found.value, Evidence(block.piece, block.page, line.strip()[:220])))
+    if not candidates:
+        return None, []
+    # The signature date ends a report; a transmission letter may date it later: take the latest.
+    value, evidence = max(candidates, key=lambda c: c[0])
+    return value, [evidence]
+
+
+def find_participants(submission: Submission, hosting: bool) -> tuple[list[PersonName], list[Evidence]]:
+    people: dict[str, PersonName] = {}
+    evidence: list[Evidence] = []
+    for heading, body in blocks_under(submission, PARTICIPANTS_HEADING_RE):
+        foreign = bool(FOREIGN_CUES.search(fold(heading.text)))
+        if hosting != foreign and hosting:
+            continue
+        for block in body:
+            texts = [" ".join(r) for r in block.rows] if block.kind == "table" and block.rows else [block.text]
+            for text in texts:
+                for mention in find_people(text):
+                    people.setdefault(mention.name.key, mention.name)
+            if block.kind in ("list_item", "table", "paragraph") and find_people(block.text):
+                evidence.append(Evidence.of(block))
+        if people:
+            break
+    return list(people.values()), evidence[:4]
+
+
+def find_mission(submission: Submission) -> MissionFacts:
+    facts = MissionFacts()
+    facts.country, facts.evidence["country"] = find_country(submission)
+    facts.start, facts.end, facts.evidence["dates"] = find_mission_dates(submission)
+    facts.report_date, facts.evidence["report_date"] = find_report_date(submission, facts.end)
+    hosting_hit = next((b for b in submission.blocks if HOSTING_RE.search(fold(b.text))), None)
+    facts.hosting = hosting_hit is not None
+    facts.evidence["hosting"] = [Evidence.of(hosting_hit)] if hosting_hit else []
+    facts.participants, facts.evidence["participants"] = find_participants(submission, facts.hosting)
+    return facts

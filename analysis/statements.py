@@ -1,0 +1,117 @@
+"""Statements a dossier must make (a commitment, an answer), found whatever
+their wording, with the contract's reading of forms:
+
+- a statement present and decided          -> pass
+- present but undecided ("à définir", a field or heading left empty) -> review
+- an unticked box or a form field left at its placeholder -> absent (fail)
+- a clear "non" to a question               -> the statement is made, negatively
+
+A statement is recognised by concepts that must all occur in one sentence
+(e.g. a commitment verb, the ministry, missions), each concept a list of
+folded stems, so that wording and word order may vary freely.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.model import Block, Submission
+
+from .evidence import Evidence
+from .text import fold, sentences
+
+UNTICKED = "☐□❑❒○◯"
+TICKED = "☒☑✓✔✗✘■⊠⊗◉●"
+UNDECIDED_RE = re.compile(
+    r"\b(?:a definir|a preciser|a determiner|a confirmer|a completer|en cours de (?:definition|reflexion)"
+    r"|non renseigne|non defini|pas encore (?:defini|determine|arrete)|reste a (?:definir|determiner)"
+    r"|sera (?:defini|precise|determine)e?s? ulterieurement|tbd|xxx)\b")
+NEGATIVE_RE = re.compile(r"^\s*(?:non|no)\b|\bne (?:\w+ )?(?:pas|aucun|aucune)\b|\baucune?\b")
+
+
+@dataclass
+class Statement:
+    status: str                      # pass | fail | review
+    evidence: list[Evidence] = field(default_factory=list)
+    reason: str = ""                 # found | unticked | placeholder | undecided | absent | negative
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A statement as concepts that must all be present in one sentence."""
+    name: str
+    parts: tuple[tuple[str, ...], ...]
+
+    def matches(self, folded: str) -> bool:
+        return all(any(stem in folded for stem in part) for part in self.parts)
+
+
+def units(submission: Submission):
+    """(text, block) units where a statement may sit: sentences of paragraphs
+    and list items, rows of tables (label cell + value cell)."""
+    for block in submission.blocks:
+        if block.kind == "table" and block.rows:
+            for row in block.rows:
+                yield " : ".join(c for c in row), block, row
+        elif block.kind != "heading":
+            for sentence in sentences(block.text):
+                if sentence.strip():
+                    yield sentence, block, None
+
+
+def _box_state(text: str) -> str | None:
+    head = text[:12] if len(text) > 12 else text
+    if any(c in text for c in TICKED) or re.search(r"\[\s*[xX]\s*\]|\(\s*[xX]\s*\)", head):
+        return "ticked"
+    if any(c in text for c in UNTICKED) or re.search(r"\[\s*\]|\(\s*\)", head):
+        return "unticked"
+    return None
+
+
+def find_statement(submission: Submission, concept: Concept) -> Statement:
+    best: Statement | None = None
+    rank = {"found": 4, "negative": 3, "undecided": 2, "unticked": 1, "placeholder": 1}
+    for text, block, row in units(submission):
+        folded = fold(text)
+        if not concept.matches(folded):
+            continue
+        evidence = [Evidence.of(block) if row is None else
+                    Evidence(block.piece, block.page, " | ".join(c for c in row if c.strip()))]
+        reason = "found"
+        box = _box_state(text)
+        if box == "unticked":
+            reason = "unticked"
+        elif row is not None and len(row) >= 2 and not any(c.strip() for c in row[1:]):
+            reason = "placeholder"            # a form's answer cell left empty
+        elif row is None and box is None and text.rstrip().endswith((":", "?")) and len(block.text.strip()) == len(text.strip()):
+            reason = "placeholder"            # a question or label with nothing after it
+        elif UNDECIDED_RE.search(folded):
+            reason = "undecided"
+        elif row is not None and len(row) >= 2 and NEGATIVE_RE.search(fold(row[-1])):
+            reason = "negative"
+        status = {"found": "pass", "negative": "pass", "undecided": "review"}.get(reason, "fail")
+        candidate = Statement(status, evidence, reason)
+        if best is None or rank[reason] > rank[best.reason]:
+            best = candidate
+        if reason == "found":
+            break
+    return best or Statement("fail", [], "absent")
+
+
+def blocks_under(submission: Submission, heading_re: re.Pattern) -> list[tuple[Block, list[Block]]]:
+    """Sections whose heading matches: (heading, the blocks up to the next
+    heading of the same or a higher level)."""
+    sections = []
+    for piece in submission.pieces:
+        blocks = piece.blocks
+        for i, block in enumerate(blocks):
+            if block.kind != "heading" or not heading_re.search(fold(block.text)):
+                continue
+            level = block.level or 1
+            body = []
+            for nxt in blocks[i + 1:]:
+                if nxt.kind == "heading" and (nxt.level or 1) <= level:
+                    break
+                body.append(nxt)
+            sections.append((block, body))
+    return sections

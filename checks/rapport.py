@@ -1,0 +1,145 @@
+"""The seven mission-report checks of §III.2 and §III.3."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from analysis.dates import add_months
+from analysis.evidence import Evidence
+from analysis.mission import MissionFacts
+from analysis.statements import Concept, Statement, blocks_under, find_statement
+from analysis.text import fold
+from extractors.model import Submission
+
+from .engine import check
+
+PURPOSE_HEADING = re.compile(r"objet|objectifs?|contexte|deroulement|programme|compte[- ]rendu|presentation de la mission"
+                             r"|activites|travaux|realisations|resultats")
+FOLLOW_UP_HEADING = re.compile(r"suites?|actions? complementaires?|prolongements?|perspectives|recommandations|prochaines etapes")
+LONG_TERM_HEADING = re.compile(r"cooperation (?:future|a (?:plus )?long terme|durable)|perspectives de (?:cooperation|partenariat)"
+                               r"|partenariat|long terme|cooperation envisagee|avenir")
+PURPOSE = Concept("report.purpose", (("mission",), ("objet", "objectif", "but", "visait", "avait pour", "consist", "destinee a")))
+FOLLOW_UP = Concept("report.follow_up", (
+    ("action complementaire", "actions complementaires", "mission complementaire", "seconde mission", "deuxieme mission",
+     "nouvelle mission", "mission de suivi", "prolong", "suite a donner", "suites a donner", "complete par", "completee par",
+     "second volet", "suite de la mission", "suites de la mission", "accueil en retour", "visite retour"),))
+LONG_TERM = Concept("report.long_term", (
+    ("cooperation", "partenariat", "convention", "jumelage", "relations", "contacts"),
+    ("long terme", "durable", "perenn", "futur", "plus long", "a venir", "prochaines annees", "accord de cooperation",
+     "convention de cooperation", "cooperation decentralisee", "partenariat durable", "deboucher"),
+))
+VALIDATION_RE = re.compile(
+    r"\b(?:vu|valide|approuve|vise|certifie)e?s? (?:et (?:valide|approuve)e? )?par\b|\bvisa\b|\bvalidation\b"
+    r"|\ble present rapport (?:a ete|est) (?:valide|approuve)|\bbon pour validation\b|\bj'approuve\b")
+TRANSMISSION_RE = re.compile(r"transmet|transmettre|vous adresser|adresse ci-joint|vous faire parvenir|ci-joint le rapport")
+EXECUTIVE_RE = re.compile(r"\b(?:le|la) (?:maire|president|presidente|vice-president|vice-presidente|directeur general"
+                          r"|directrice generale|dgs)\b|\bpour le (?:maire|president)\b|\bp/o\b|\bpar delegation\b")
+
+
+@dataclass
+class ReportFacts:
+    submission: Submission
+    mission: MissionFacts
+    received: date | None = None
+    applicant: object | None = None
+    experts: list = field(default_factory=list)
+
+
+def _section_statement(submission: Submission, heading_re: re.Pattern, concept: Concept) -> Statement:
+    """A required statement: in a section with its heading, or said in a sentence anywhere."""
+    found = find_statement(submission, concept)
+    if found.status == "pass":
+        return found
+    for heading, body in blocks_under(submission, heading_re):
+        text = " ".join(b.text for b in body if b.kind != "heading").strip()
+        if not text:
+            return Statement("review", [Evidence.of(heading)], "empty")
+        from analysis.statements import UNDECIDED_RE
+        if UNDECIDED_RE.search(fold(text)):
+            return Statement("review", [Evidence.of(body[0])], "undecided")
+        return Statement("pass", [Evidence.of(body[0])], "found")
+    return found
+
+
+def _statement(found: Statement, what: str):
+    if found.status == "pass":
+        return "pass", f"{what} : le rapport se prononce.", found.evidence
+    if found.status == "review":
+        detail = "rubrique vide" if found.reason == "empty" else "réponse non arrêtée (« à définir »)"
+        return "review", f"{what} : {detail}.", found.evidence
+    return "fail", f"{what} : le rapport ne le dit pas.", found.evidence
+
+
+@check("report.purpose")
+def report_purpose(facts: ReportFacts):
+    return _statement(_section_statement(facts.submission, PURPOSE_HEADING, PURPOSE),
+                      "Compte rendu de l'objet précis de la mission")
+
+
+@check("report.follow_up")
+def report_follow_up(facts: ReportFacts):
+    return _statement(_section_statement(facts.submission, FOLLOW_UP_HEADING, FOLLOW_UP),
+                      "Action complémentaire possible")
+
+
+@check("report.long_term")
+def report_long_term(facts: ReportFacts):
+    return _statement(_section_statement(facts.submission, LONG_TERM_HEADING, LONG_TERM),
+                      "Coopération à plus long terme")
+
+
+@check("report.deadline")
+def report_deadline(facts: ReportFacts):
+    mission = facts.mission
+    if mission.end is None:
+        return "review", "Dates de la mission introuvables : délai de remise à vérifier.", []
+    due = add_months(mission.end, 2)
+    dated, source = (facts.received, "reçu") if facts.received else (mission.report_date, "daté")
+    evidence = mission.evidence.get("dates", []) + ([] if facts.received else mission.evidence.get("report_date", []))
+    if dated is None:
+        return ("review", f"Rapport non daté : à remettre au plus tard le {due:%d/%m/%Y} "
+                f"(retour le {mission.end:%d/%m/%Y}).", evidence)
+    if dated > due:
+        return ("fail", f"Rapport {source} le {dated:%d/%m/%Y}, après l'échéance du {due:%d/%m/%Y} "
+                f"(deux mois après le retour du {mission.end:%d/%m/%Y}).", evidence)
+    return ("pass", f"Rapport {source} le {dated:%d/%m/%Y}, dans les deux mois suivant le retour "
+            f"du {mission.end:%d/%m/%Y} (échéance {due:%d/%m/%Y}).", evidence)
+
+
+@check("report.validated")
+def report_validated(facts: ReportFacts):
+    for piece in facts.submission.pieces:
+        text = fold(piece.text)
+        for block in piece.blocks:
+            if VALIDATION_RE.search(fold(block.text)):
+                return "pass", "Validation par le titulaire du label.", [Evidence.of(block)]
+        if TRANSMISSION_RE.search(text) and "rapport" in text and EXECUTIVE_RE.search(text):
+            block = next(b for b in piece.blocks if EXECUTIVE_RE.search(fold(b.text)))
+            return "pass", "Rapport transmis et signé par l'exécutif du titulaire du label.", [Evidence.of(block)]
+    return "fail", "Aucune validation (visa, signature ou transmission) du titulaire du label.", []
+
+
+@check("mission.size")
+def mission_size(facts: ReportFacts):
+    people = facts.mission.participants
+    evidence = facts.mission.evidence.get("participants", [])
+    who = "représentants accueillis" if facts.mission.hosting else "personnes envoyées"
+    if not people:
+        return "review", "Participants de la mission non identifiés : à vérifier.", evidence
+    if len(people) <= 2:
+        return "pass", f"{len(people)} {who} : " + ", ".join(p.full for p in people) + ".", evidence
+    return ("review", f"{len(people)} {who}, au-delà des une ou deux personnes prévues : "
+            + ", ".join(p.full for p in people) + ".", evidence)
+
+
+@check("mission.duration")
+def mission_duration(facts: ReportFacts):
+    mission = facts.mission
+    evidence = mission.evidence.get("dates", [])
+    if mission.start is None or mission.end is None:
+        return "review", "Durée de la mission introuvable : à vérifier.", evidence
+    days = (mission.end - mission.start).days + 1
+    if days <= 7:
+        return "pass", f"Mission de {days} jour{'s' if days > 1 else ''}.", evidence
+    return "review", f"Mission de {days} jours, au-delà d'une semaine : à examiner.", evidence

@@ -1,0 +1,119 @@
+"""Experts as dossiers present them: tables, lists, prose, forms, CVs —
+and the people who are not experts."""
+from __future__ import annotations
+
+from analysis.experts import find_experts
+from extractors.model import Block, Piece, Submission
+
+APPLICANT = "Ville de Montreuil"
+
+
+def submission(*pieces: tuple[str, list[Block]]) -> Submission:
+    built = []
+    for name, blocks in pieces:
+        piece = Piece(file=name, format="docx")
+        for block in blocks:
+            piece.add(block)
+        built.append(piece)
+    return Submission("dossier", "0" * 64, built)
+
+
+def by_name(sub: Submission) -> dict:
+    return {e.name.full: e for e in find_experts(sub, APPLICANT)}
+
+
+LETTER_HEAD = [
+    Block("paragraph", "VILLE DE MONTREUIL"),
+    Block("paragraph", "Objet : candidature au label EXPE-CT"),
+    Block("paragraph", "Monsieur le Délégué, j'ai l'honneur de solliciter le label EXPE-CT."),
+]
+SIGNATURE = [
+    Block("paragraph", "Dossier suivi à la DAECT par Mme Anne-Marie REINGOLD, chargée de mission."),
+    Block("paragraph", "Comme le souligne le rapport de M. Olivier Dubois (2019), la ville est pionnière."),
+    Block("paragraph", "Fait à Montreuil, le 3 mars 2025"),
+    Block("paragraph", "Le Maire,\nPatrice BESSAC"),
+]
+
+
+def test_table_with_separate_name_columns():
+    experts = by_name(submission(("formulaire.docx", LETTER_HEAD + [
+        Block("heading", "Équipe proposée", level=1),
+        Block("table", "", rows=[["Nom", "Prénom", "Fonction", "Qualifications"],
+                                 ["MARTIN", "Claire", "Directrice des espaces verts", "Ingénieure paysagiste, 15 ans d'expérience"],
+                                 ["N'DIAYE", "Moussa", "Adjoint au maire chargé de l'environnement", ""],
+                                 ["ROUSSEL", "Hélène", "Chercheuse au CNRS, laboratoire LIENSs", "Docteure en écologie"]]),
+    ] + SIGNATURE)))
+    assert set(experts) == {"Claire Martin", "Moussa N'Diaye", "Hélène Roussel"}
+    assert experts["Claire Martin"].category == "agent"
+    assert experts["Claire Martin"].organisation == APPLICANT
+    assert experts["Moussa N'Diaye"].category == "elu"
+    assert experts["Moussa N'Diaye"].qualifications is None
+    assert experts["Hélène Roussel"].category == "partenaire"
+
+
+def test_list_under_heading_with_appositions_and_function_first():
+    experts = by_name(submission(("lettre.pdf", LETTER_HEAD + [
+        Block("heading", "3. Les experts mobilisables", level=2),
+        Block("list_item", "Mme Claire Martin, directrice des espaces verts, ingénieure paysagiste "
+                           "forte de 15 ans d'expérience"),
+        Block("list_item", "DUPONT Marie – conseillère municipale déléguée à la nature en ville"),
+        Block("list_item", "Responsable du service propreté : M. Karim BENALI (BTS gestion de l'eau, 12 ans d'ancienneté)"),
+        Block("heading", "4. Engagements", level=2),
+    ] + SIGNATURE)))
+    assert set(experts) == {"Claire Martin", "Marie Dupont", "Karim Benali"}
+    assert experts["Claire Martin"].function == "Directrice des espaces verts"
+    assert "15 ans" in experts["Claire Martin"].qualifications
+    assert experts["Marie Dupont"].category == "elu"
+    assert experts["Karim Benali"].function.lower().startswith("responsable du service propreté")
+
+
+def test_prose_proposal_and_exclusions():
+    experts = by_name(submission(("lettre.docx", LETTER_HEAD + [
+        Block("paragraph", "Pour conduire ces missions, la Ville mobilisera Mme Sophie Lambert, cheffe du "
+                           "service de l'eau, titulaire d'un master en hydrologie, ainsi que M. Thomas Girard, "
+                           "directeur général adjoint, ancien consultant de l'AFD."),
+    ] + SIGNATURE)))
+    assert set(experts) == {"Sophie Lambert", "Thomas Girard"}
+    assert "master" in experts["Sophie Lambert"].qualifications.lower()
+    assert "Patrice Bessac" not in experts and "Anne-Marie Reingold" not in experts
+
+
+def test_cv_piece_gives_the_same_expert_its_qualifications():
+    experts = by_name(submission(
+        ("lettre.pdf", LETTER_HEAD + [
+            Block("paragraph", "Les experts proposés sont les suivants :"),
+            Block("list_item", "M. Julien FAURE, chef de projet renouvellement urbain"),
+        ] + SIGNATURE),
+        ("cv-julien-faure.docx", [
+            Block("heading", "Julien FAURE", level=1),
+            Block("paragraph", "Chef de projet renouvellement urbain, Ville de Montreuil"),
+            Block("heading", "Formation", level=2),
+            Block("list_item", "2008 : Master urbanisme et aménagement, Université Paris 8"),
+            Block("heading", "Expérience professionnelle", level=2),
+            Block("list_item", "Depuis 2015 : chef de projet renouvellement urbain, Ville de Montreuil"),
+        ])))
+    assert list(experts) == ["Julien Faure"]
+    assert "Master urbanisme" in experts["Julien Faure"].qualifications
+
+
+def test_private_consultant_is_autre():
+    experts = by_name(submission(("formulaire.docx", LETTER_HEAD + [
+        Block("table", "", rows=[["Nom et prénom", "Fonction / service", "Expérience"],
+                                 ["Mme Léa FONTAINE", "Consultante, cabinet Territoires Conseil SARL", "20 ans de conseil"]]),
+    ])))
+    assert experts["Léa Fontaine"].category == "autre"
+
+
+def test_form_fields_one_expert_per_name_field():
+    experts = by_name(submission(("formulaire.docx", LETTER_HEAD + [
+        Block("heading", "Expert n° 1", level=2),
+        Block("table", "", rows=[["Nom :", "GARNIER"], ["Prénom :", "Luc"],
+                                 ["Fonction :", "Directeur du patrimoine"],
+                                 ["Qualifications :", "Conservateur du patrimoine, diplômé de l'INP"]]),
+        Block("heading", "Expert n° 2", level=2),
+        Block("table", "", rows=[["Nom :", "BERTIN"], ["Prénom :", "Chloé"], ["Fonction :", ""],
+                                 ["Qualifications :", ""]]),
+    ])))
+    assert set(experts) == {"Luc Garnier", "Chloé Bertin"}
+    assert experts["Luc Garnier"].function == "Directeur du patrimoine"
+    assert experts["Chloé Bertin"].function is None

@@ -1,0 +1,28 @@
+"""Person names written the French administrative ways."""
+import pytest
+
+from analysis.people import find_people, normalise
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mme Claire Martin, directrice des espaces verts", ["Claire Martin"]),
+    ("DUPONT Marie, adjointe au maire", ["Marie Dupont"]),
+    ("M. Jean-Pierre LE GALL, ingénieur territorial", ["Jean-Pierre Le Gall"]),
+    ("le Dr Anne de La Tour (CHU de Rennes)", ["Anne de La Tour"]),
+    ("Anne DE LA TOUR", ["Anne de La Tour"]),
+    ("Madame Fatou DIALLO-KANE et Monsieur Éric BÉRANGER", ["Fatou Diallo-Kane", "Éric Béranger"]),
+    ("M. Pierre d'ORMESSON", ["Pierre d'Ormesson"]),
+    ("Dupont Marie", ["Marie Dupont"]),
+    ("La Ville de Montreuil sollicite le label", []),
+    ("Objet : Candidature au label EXPE-CT", []),
+    ("Conseil Départemental de la Gironde", []),
+])
+def test_names_are_found_and_normalised(text, expected):
+    assert [m.name.full for m in find_people(text)] == expected
+
+
+def test_name_key_ignores_order_case_and_accents():
+    a = normalise("BÉRANGER Éric")
+    b = normalise("Eric Beranger")
+    assert a.key == b.key
+    assert a.full == "Éric Béranger"
