@@ -46,7 +46,7 @@ class CandidatureFacts:
     submission: Submission
     applicant: object | None            # analysis.applicant.Applicant
     expertise: list = field(default_factory=list)
-    expertise_status: tuple | None = None   # (status, message, evidence)
+    expertise_status: object | None = None   # analysis.expertise.StatusFinding
     basis: object | None = None          # analysis.expertise.BasisFinding
     experts: list[Expert] = field(default_factory=list)
 
@@ -69,7 +69,8 @@ def applicant_eligible(facts: CandidatureFacts):
 
 @check("expertise.described")
 def expertise_described(facts: CandidatureFacts):
-    return facts.expertise_status
+    found = facts.expertise_status
+    return found.status, found.message, found.evidence
 
 
 @check("expertise.basis")

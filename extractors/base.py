@@ -79,6 +79,8 @@ def sniff_format(path: Path) -> str:
         return _sniff_zip(path, head)
     if b"%PDF-" in head[:1024]:
         return "pdf"
+    if head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{\\rtf"):
+        return "rtf"   # Word writes RTF under a .doc name more often than one would think
     return "other"
 
 
@@ -122,6 +124,9 @@ def contract_format(sniffed: str, path: Path) -> str:
     return FORMAT_OF_SUFFIX.get(path.suffix.lower(), "other")
 
 
+READABLE = ("pdf", "docx", "odt", "doc", "rtf")
+
+
 def read_piece(path: Path, name: str, limits: Limits) -> Piece:
     """Read one file into a Piece; every failure is recorded on the piece
     (never raised), so that one bad piece never stops a dossier or a batch."""
@@ -139,7 +144,7 @@ def read_piece(path: Path, name: str, limits: Limits) -> Piece:
             raise errors.encrypted()
         if sniffed == "broken-zip":
             raise errors.unreadable("Le fichier Office est endommagé (archive illisible).")
-        if sniffed not in ("pdf", "docx", "odt", "doc"):
+        if sniffed not in READABLE:
             raise unsupported()
         piece = get_reader(sniffed)(path, name, limits)
         if piece.error is None and not any(b.text.strip() for b in piece.blocks):
