@@ -1,0 +1,1 @@
+"""Content banks, document model, writers and truth of the sample generator."""
