@@ -22,7 +22,8 @@ def candidature_facts(submission: Submission) -> CandidatureFacts:
         expertise=expertise,
         expertise_status=expertise_status(expertise, submission),
         basis=find_basis(submission),
-        experts=find_experts(submission, applicant.name if applicant else None),
+        experts=find_experts(submission, applicant.name if applicant else None,
+                             applicant.type if applicant else None),
     )
 
 

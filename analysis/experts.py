@@ -31,6 +31,7 @@ class Expert:
     category: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
     source: str = ""          # table | form | list | prose | cv
+    stated_category: str | None = None   # a "Statut"/"Catégorie" column or field, as written
 
     def as_dict(self) -> dict:
         return {"name": self.name.full, "function": self.function, "category": self.category,
@@ -38,7 +39,7 @@ class Expert:
 
     def absorb(self, other: "Expert") -> None:
         """Fill what this one lacks from another mention of the same person."""
-        for attr in ("function", "organisation", "qualifications", "category"):
+        for attr in ("function", "organisation", "qualifications", "stated_category"):
             if not getattr(self, attr) and getattr(other, attr):
                 setattr(self, attr, getattr(other, attr))
         if other.qualifications and self.qualifications and \
@@ -84,9 +85,12 @@ def lexicon() -> Lexicon:
 ORG_RE = re.compile(
     r"(?:(?:à|au|aux|de|du|des|auprès de|au sein de|pour)\s+(?:la |le |l['’]|les )?)?"
     r"(?P<org>(?:Ville|Mairie|Commune|Métropole|Communauté|Conseil|Département|Région|Syndicat|"
-    r"Université|CHU|Centre hospitalier|Hôpital|Agence|Institut|École|Ecole|Office|Pôle|Parc|"
+    r"Université|CHU|CHR|Centre|Hôpital|Agence|Institut|École|Ecole|Office|Pôle|Parc|"
     r"Association|Fédération|Réseau|SDIS|Chambre|Musée|Conservatoire|Cabinet|Société|Bureau d['’]études|"
-    r"CNRS|INRAE|IRD|CIRAD|BRGM|Cerema|ADEME)\b[^,;()]*)")
+    r"Mission locale|Comité|Maison|Observatoire|Laboratoire|Fondation|Compagnie|Théâtre|Opéra|Archives|"
+    r"Bibliothèque|Médiathèque|Établissement|Etablissement|Groupement|GIP|Lycée|Collège|IUT|SEM|SPL|Régie|"
+    r"Coopérative|CCAS|Cité|Scène|Orchestre|Sciences Po|"
+    r"CNRS|INRAE|IRD|CIRAD|BRGM|Cerema|CEREMA|ADEME|Ifremer|IFREMER|Inserm|INSERM)\b[^,;()]*)")
 SPLIT_RE = re.compile(r"\s*(?:[,;()]|\s[–—-]\s|\s/\s|:)\s*")
 
 
@@ -104,7 +108,8 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
     chunks = [squash(c) for c in SPLIT_RE.split(text) if c and len(squash(c)) > 1]
     function = organisation = None
     qualifications: list[str] = []
-    for chunk in chunks:
+    for position, chunk in enumerate(chunks):
+        first = position == 0
         folded = fold(chunk)
         if folded in ("et", "ou") or len(chunk) < 3:
             continue
@@ -112,8 +117,13 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
                 qualifications and _is_qualification(chunk)):
             function = chunk
             continue
-        if organisation is None and ORG_RE.match(chunk) and not _is_qualification(chunk):
-            organisation = ORG_RE.match(chunk).group("org").strip()
+        if function is None and first and len(chunk.split()) <= 8 and chunk[:1].islower() \
+                and not _is_qualification(chunk):
+            function = chunk      # "Perrine Perez, formatrice (…)": the apposition names the function
+            continue
+        org = ORG_RE.match(chunk)
+        if organisation is None and org and (org.start("org") == 0 or not _is_qualification(chunk)):
+            organisation = org.group("org").strip()
             continue
         if _is_qualification(chunk) or function is not None:
             qualifications.append(chunk)
@@ -203,26 +213,47 @@ def experts_in_unit(text: str, block: Block, source: str) -> list[Expert]:
     return experts
 
 
+LABEL_NOISE = re.compile(r"\(s\)|\*|n[°o]\s*\d+|\b(?:de l'|de la |du |des )?(?:expert|experte|experts|intervenant)e?s?\b"
+                         r"|\b\d+\b")
+
+
 def _column_role(header: str, exact: bool = False) -> str | None:
+    """What a table column or a form label holds: name, given, function,
+    qualifications, organisation or category.  Form labels (exact=True) must
+    be one of the known labels, bar noise like "de l'expert n° 2": a label
+    such as "Personne référente" or "Intitulé de l'expertise" is no expert."""
     h = fold(header).strip(" :*")
     if not h:
         return None
     cols = lexicon().columns
+    if exact:
+        h = re.sub(r"\s+", " ", LABEL_NOISE.sub(" ", h)).strip(" :-")
     for role in ("given", "name", "function", "qualifications", "organisation", "category"):
         if any(h == c for c in cols[role]):
             return role
     if exact:
         return None
     for role in ("name", "function", "qualifications", "organisation", "category", "given"):
-        if any(c in h for c in cols[role] if len(c) > 3):
+        if any(re.search(rf"(?<!\w){re.escape(c)}(?!\w)", h) for c in cols[role] if len(c) > 3):
             return role
     return None
+
+
+def _label_value_layout(rows: list[list[str]]) -> bool:
+    """'Nom | DUPONT' rows, or 'Nom | DUPONT | Prénom | Marie' cells: a form, not a list."""
+    is_label = lambda cell: _column_role(cell, exact=True) is not None  # noqa: E731
+    if sum(1 for r in rows if is_label(r[0])) >= 2 and not any(is_label(c) for c in rows[0][1:2]):
+        return True
+    first = rows[0]
+    return sum(map(is_label, first[::2])) >= 2 and not any(map(is_label, first[1::2]))
 
 
 def experts_in_table(block: Block) -> list[Expert]:
     rows = [r for r in (block.rows or []) if any(c.strip() for c in r)]
     if len(rows) < 2:
         return []
+    if _label_value_layout(rows):
+        return []   # a form laid out as label | value cells: read by experts_in_form
     roles = [_column_role(c) for c in rows[0]]
     if "name" not in roles:
         return []
@@ -247,7 +278,7 @@ def experts_in_table(block: Block) -> list[Expert]:
                 organisation = found.group("org").strip()
         experts.append(Expert(person, _clean(function), _clean(organisation),
                               _clean(cells.get("qualifications")),
-                              category=categorise(function, organisation, cells.get("category")),
+                              stated_category=cells.get("category"),
                               evidence=[Evidence(block.piece, block.page, squash(" | ".join(row)))],
                               source="table"))
     return experts
@@ -273,13 +304,13 @@ def experts_in_form(units: list[tuple[str, str, Block]]) -> list[Expert]:
             function, organisation = current.get("function"), current.get("organisation")
             experts.append(Expert(person, _clean(function), _clean(organisation),
                                   _clean(current.get("qualifications")),
-                                  category=categorise(function, organisation, current.get("category")),
+                                  stated_category=current.get("category"),
                                   evidence=list(evidence), source="form"))
         current.clear()
         evidence.clear()
 
     for label, value, block in units:
-        role = _column_role(label)
+        role = _column_role(label, exact=True)
         if role is None:
             continue
         if role in ("name", "given") and role in current:
@@ -292,19 +323,47 @@ def experts_in_form(units: list[tuple[str, str, Block]]) -> list[Expert]:
     return experts
 
 
-def _form_units(blocks: list[Block]) -> list[tuple[str, str, Block]]:
+# Form labels written without a colon, as printed forms come out of PDFs and
+# scans: "Nom DUPONT", "Prénom Marie Fonction Directrice…", "Qualifications
+# particulières" with the answer on the next line.
+BARE_LABEL_RE = re.compile(
+    r"(?:^|\s)(Nom et prénom|Nom\s*/\s*Prénom|Nom|Prénom|Fonction|Qualifications particulières|Qualifications"
+    r"|Organisme|Structure)\b[.:]?(?=\s|$)")
+
+
+def _bare_fields(text: str) -> list[tuple[str, str]]:
+    marks = list(BARE_LABEL_RE.finditer(text))
+    if not marks or marks[0].start() > 1:
+        return []
+    return [(m.group(1), text[m.end():marks[i + 1].start() if i + 1 < len(marks) else len(text)].strip())
+            for i, m in enumerate(marks)]
+
+
+def _form_units(blocks: list[Block], in_context: set[int]) -> list[tuple[str, str, Block]]:
     units = []
+    pending: tuple[str, Block] | None = None    # a label whose answer is on the next line
     for block in blocks:
         if block.kind == "table" and block.rows:
             for row in block.rows:
-                cells = [c for c in row if c.strip()]
-                if len(row) >= 2 and _column_role(row[0]) and len(cells) <= 2:
-                    units.append((row[0], row[1] if len(row) > 1 else "", block))
-        elif block.kind in ("paragraph", "list_item"):
-            for line in block.text.splitlines():
-                m = FIELD_RE.match(line)
-                if m and _column_role(m.group("label"), exact=True):
-                    units.append((m.group("label"), m.group("value"), block))
+                for i in range(0, len(row) - 1, 2):     # label | value [| label | value]
+                    if _column_role(row[i], exact=True):
+                        units.append((row[i], row[i + 1], block))
+            continue
+        if block.kind not in ("paragraph", "list_item"):
+            continue
+        for line in block.text.splitlines():
+            m = FIELD_RE.match(line)
+            if m and _column_role(m.group("label"), exact=True):
+                units.append((m.group("label"), m.group("value"), block))
+                pending = None
+                continue
+            fields = _bare_fields(line) if block.index in in_context else []
+            if fields:
+                units.extend((label, value, block) for label, value in fields)
+                pending = (fields[-1][0], block) if not fields[-1][1] else None
+            elif pending and line.strip():
+                units.append((pending[0], line, block))
+                pending = None
     return units
 
 
@@ -380,19 +439,47 @@ def _opens_context(block: Block) -> bool:
     folded = fold(block.text)
     if block.kind == "heading":
         return bool(lexicon().context.search(folded))
-    return (len(block.text) < 220 and block.text.rstrip().endswith(":")
+    title_like = len(block.text) < 80 and not block.text.rstrip().endswith((".", ";", ","))
+    return ((title_like or (len(block.text) < 220 and block.text.rstrip().endswith(":")))
             and bool(lexicon().context.search(folded)))
+
+
+def _join_continuations(blocks: list[Block]) -> list[Block]:
+    """A list item or paragraph cut by the page layout continues in the next
+    block when that one starts in lower case or with a bracket."""
+    joined: list[Block] = []
+    for block in blocks:
+        prev = joined[-1] if joined else None
+        if (prev is not None and block.kind == "paragraph" and prev.kind in ("list_item", "paragraph")
+                and block.source == prev.source and block.text[:1] and (block.text[0].islower() or block.text[0] in "(–-")
+                and not prev.text.rstrip().endswith((".", ":", ";"))):
+            joined[-1] = Block(prev.kind, prev.text.rstrip() + " " + block.text.lstrip(), prev.piece, prev.page,
+                               prev.index, prev.level, prev.rows, prev.source)
+        else:
+            joined.append(block)
+    return joined
+
+
+NUMBERED_TITLE_RE = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})\s*[.)°/-]\s*\S")
 
 
 def experts_in_piece(piece: Piece) -> list[Expert]:
     found: list[Expert] = []
     in_context = False
-    for block in piece.blocks:
+    context_blocks: set[int] = set()
+    named_in_context = False
+    for block in _join_continuations(piece.blocks):
         if block.source not in ("body", "textbox", "form"):
             continue
+        if in_context and NUMBERED_TITLE_RE.match(block.text) and len(block.text) < 80 \
+                and not _opens_context(block) and not find_people(block.text):
+            in_context = False    # the next numbered section of a form or dossier
         if block.kind == "heading":
             in_context = _opens_context(block)
+            named_in_context = False
             continue
+        if in_context:
+            context_blocks.add(block.index)
         if block.kind == "table":
             from_table = experts_in_table(block)
             if from_table:
@@ -403,20 +490,27 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
                     found.extend(experts_in_unit(text, block, "table"))
             continue
         if _opens_context(block):
-            in_context = True
+            in_context, named_in_context = True, False
             continue
         if in_context and CLOSING_RE.search(fold(block.text[:80])):
             in_context = False    # the letter's closing and signature are not the experts list
         field_line = FIELD_RE.match(block.text)
-        if field_line and _column_role(field_line.group("label"), exact=True):
+        if (field_line and _column_role(field_line.group("label"), exact=True)) or \
+                (in_context and _bare_fields(block.text)):
             continue  # form fields are read by experts_in_form
+        if in_context and re.match(r"^\s*expert(?:e)?\s*n", fold(block.text)):
+            continue  # "Expert n° 2": a form's sub-heading
         if in_context:
-            found.extend(experts_in_unit(block.text, block, "list" if block.kind == "list_item" else "prose"))
+            here = experts_in_unit(block.text, block, "list" if block.kind == "list_item" else "prose")
+            if named_in_context and not here and not find_people(block.text):
+                in_context = False   # the list of experts is over: back to ordinary text
+            named_in_context = named_in_context or bool(here)
+            found.extend(here)
         else:
             for sentence in sentences(block.text):
                 if PROPOSAL_RE.search(fold(sentence)) and find_people(sentence):
                     found.extend(experts_in_unit(sentence, block, "prose"))
-    found.extend(experts_in_form(_form_units(piece.blocks)))
+    found.extend(experts_in_form(_form_units(piece.blocks, context_blocks)))
     return found
 
 
@@ -431,7 +525,8 @@ def merge(experts: list[Expert]) -> list[Expert]:
     return list(by_key.values())
 
 
-def find_experts(submission: Submission, applicant: str | None = None) -> list[Expert]:
+def find_experts(submission: Submission, applicant: str | None = None,
+                 applicant_type: str | None = None) -> list[Expert]:
     found: list[Expert] = []
     for piece in submission.pieces:
         if piece.error is not None:
@@ -444,8 +539,15 @@ def find_experts(submission: Submission, applicant: str | None = None) -> list[E
             found.extend(experts_in_piece(piece))
     experts = merge(found)
     for expert in experts:
-        if expert.category is None:
-            expert.category = categorise(expert.function, expert.organisation, applicant=applicant)
+        if applicant_type == "autre" and expert.function and not expert.organisation:
+            # Staff of an applicant that is no collectivité: a partner body's
+            # staff (university, hospital...) or private staff, by its name.
+            expert.organisation = applicant
+            own = categorise(expert.function, applicant, expert.stated_category)
+            expert.category = own if own in ("partenaire", "autre") else "autre"
+            continue
+        expert.category = categorise(expert.function, expert.organisation, expert.stated_category,
+                                     applicant=applicant)
         if expert.organisation is None and expert.category in ("elu", "agent") and applicant:
             expert.organisation = applicant
     return experts

@@ -33,12 +33,15 @@ DELIBERATION_RE = re.compile(
     r"extrait (?:du registre )?des deliberations|deliberation (?:n\W|du|de l'|de la)"
     r"|(?:le|la) (?:conseil|assemblee|bureau|commission permanente)\b.{0,120}\b(?:approuve|autorise|decide|adopte|valide)")
 DATE_RE = re.compile(
-    r"\b(?:fait|etabli|signe)e? a [^,\n]{2,40},? le\b|\ble \d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet"
-    r"|aout|septembre|octobre|novembre|decembre) \d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|^date\s*:\s*\S")
+    r"\b(?:fait|etabli|signe)e? a [^,\n]{2,40},? le\s*:?\s*\d|\ble \d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin"
+    r"|juillet|aout|septembre|octobre|novembre|decembre) \d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|^(?:date|le)\s*:\s*\d")
+# The executive's title in a signature block ("Le Maire,", "La Présidente du Conseil
+# départemental,", "Nom et qualité du signataire :"), to be followed by a name.
+EXECUTIVE = r"(?:maire|president|presidente|vice-president|vice-presidente|gerant|gerante)"
 SIGNATORY_RE = re.compile(
-    r"^(?:pour |p/o |p\.o\. )?(?:le|la|l') ?(?:maire|president|presidente|vice-president|vice-presidente|adjoint"
-    r"|adjointe|directeur general|directrice generale|delegue|deleguee)\b|\bsignature\b\s*:?\s*\S|\bsigne\b|"
-    r"\bpar delegation\b|\bcachet\b")
+    r"(?:^|[,.;:]\s*|\d{4}\s+)(?:pour |p/o |p\.o\. )?(?:(?:le|la|l')\s?" + EXECUTIVE +
+    r"|(?:le|la|l')\s?(?:adjoint|adjointe|directeur general|directrice generale|delegue|deleguee)"
+    r"|" + EXECUTIVE + r"\s*,?\s*$)\b[^\n]{0,80}$|nom et qualite du signataire\s*:|^signe\s*:")
 
 
 @dataclass
@@ -154,25 +157,36 @@ def commitment_inform_daect(facts: CandidatureFacts):
                              "Engagement d'informer la DAECT des sollicitations")
 
 
+def _signatory(blocks: list, i: int, line: str) -> bool:
+    """A signature block: the title, then a name on the same line or just below."""
+    from analysis.people import find_people
+
+    if not SIGNATORY_RE.search(fold(line)):
+        return False
+    if find_people(line):
+        return True
+    following = [b.text for b in blocks[i + 1:i + 3]]
+    return any(find_people(text.splitlines()[0]) for text in following if text.strip())
+
+
 @check("signature")
 def signature(facts: CandidatureFacts):
     dated = signed = deliberation = None
     for piece in facts.submission.pieces:
-        for block in piece.blocks:
-            folded = fold(block.text)
-            if deliberation is None and DELIBERATION_RE.search(folded):
+        for i, block in enumerate(piece.blocks):
+            if deliberation is None and DELIBERATION_RE.search(fold(block.text)):
                 deliberation = Evidence.of(block)
             for line in block.text.splitlines():
-                fl = fold(line).strip()
-                if dated is None and DATE_RE.search(fl):
+                if dated is None and DATE_RE.search(fold(line).strip()):
                     dated = Evidence(block.piece, block.page, line.strip()[:220])
-                if signed is None and SIGNATORY_RE.search(fl) and not re.search(r"signature\s*:?\s*$", fl):
+                if signed is None and len(line) < 200 and _signatory(piece.blocks, i, line):
                     signed = Evidence(block.piece, block.page, line.strip()[:220])
     if deliberation:
         return "pass", "Délibération de l'assemblée jointe.", [deliberation]
     if dated and signed:
-        return "pass", "Dossier daté et signé.", [dated, signed]
-    if dated or signed:
-        return ("review", "Dossier " + ("daté mais sans signataire identifié" if dated else
-                                        "signé mais non daté") + " : à vérifier.", [e for e in (dated, signed) if e])
+        return "pass", "Dossier daté et signé par l'exécutif.", [dated, signed]
+    if dated:
+        return "fail", "Dossier daté mais sans signataire identifié (titre et nom).", [dated]
+    if signed:
+        return "fail", "Dossier signé mais non daté.", [signed]
     return "fail", "Ni date ni signature de l'exécutif, ni délibération jointe.", []
