@@ -19,6 +19,7 @@ from extractors.model import Block, Piece, Submission
 from .evidence import Evidence
 from .lexicons import experts_lexicon
 from .people import PersonMention, PersonName, find_people, normalise
+from .statements import is_title
 from .text import fold, sentences, squash
 
 
@@ -460,9 +461,6 @@ def _join_continuations(blocks: list[Block]) -> list[Block]:
     return joined
 
 
-NUMBERED_TITLE_RE = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})\s*[.)°/-]\s*\S")
-
-
 def experts_in_piece(piece: Piece) -> list[Expert]:
     found: list[Expert] = []
     in_context = False
@@ -471,7 +469,7 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
     for block in _join_continuations(piece.blocks):
         if block.source not in ("body", "textbox", "form"):
             continue
-        if in_context and NUMBERED_TITLE_RE.match(block.text) and len(block.text) < 80 \
+        if in_context and block.kind != "heading" and is_title(block) \
                 and not _opens_context(block) and not find_people(block.text):
             in_context = False    # the next numbered section of a form or dossier
         if block.kind == "heading":
@@ -484,7 +482,7 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
             from_table = experts_in_table(block)
             if from_table:
                 found.extend(from_table)
-            elif in_context:
+            elif in_context and not _label_value_layout([r for r in block.rows or [] if any(r)] or [[""]]):
                 for row in block.rows or []:
                     text = " , ".join(c for c in row if c.strip())
                     found.extend(experts_in_unit(text, block, "table"))

@@ -106,7 +106,7 @@ def normalise(raw: str, title: str | None = None) -> PersonName | None:
         while split > 1 and _is_particle(words[split - 1]):
             split -= 1
         given, surname = words[:split], words[split:]
-    if not given or not surname:
+    if not given or not surname or all(_is_particle(w) for w in given):
         return None
     given_text = " ".join(_case_word(w) for w in given)
     surname_words = [_case_word(w) for w in surname]

@@ -38,12 +38,31 @@ class Statement:
 
 @dataclass(frozen=True)
 class Concept:
-    """A statement as concepts that must all be present in one sentence."""
+    """A statement as concepts that must all be present in one sentence;
+    `topic` names what the statement is about, looser, so that a form label
+    or heading about it left "à définir" or empty is recognised too."""
     name: str
     parts: tuple[tuple[str, ...], ...]
+    topic: tuple[tuple[str, ...], ...] = ()
 
     def matches(self, folded: str) -> bool:
         return all(any(stem in folded for stem in part) for part in self.parts)
+
+    def about(self, folded: str) -> bool:
+        return bool(self.topic) and all(any(stem in folded for stem in part) for part in self.topic)
+
+
+NUMBERED_TITLE_RE = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4}|[A-Ha-h])\s*[.)°/-]\s*\S")
+
+
+def is_title(block: Block) -> bool:
+    """A heading, or a short numbered or capitalised line that acts as one
+    (readers cannot always tell a styled title from a paragraph)."""
+    if block.kind == "heading":
+        return True
+    text = block.text.strip()
+    return (block.kind != "table" and 0 < len(text) < 80 and not text.endswith((".", ";", ",", ":"))
+            and (bool(NUMBERED_TITLE_RE.match(text)) or text.isupper()))
 
 
 def units(submission: Submission):
@@ -74,6 +93,10 @@ def find_statement(submission: Submission, concept: Concept) -> Statement:
     for text, block, row in units(submission):
         folded = fold(text)
         if not concept.matches(folded):
+            if concept.about(folded) and UNDECIDED_RE.search(folded):
+                candidate = Statement("review", [Evidence.of(block)], "undecided")
+                if best is None or rank["undecided"] > rank[best.reason]:
+                    best = candidate
             continue
         evidence = [Evidence.of(block) if row is None else
                     Evidence(block.piece, block.page, " | ".join(c for c in row if c.strip()))]
@@ -95,6 +118,14 @@ def find_statement(submission: Submission, concept: Concept) -> Statement:
             best = candidate
         if reason == "found":
             break
+    if best is None and concept.topic:
+        # A heading about the statement with nothing under it: a person must look.
+        for piece in submission.pieces:
+            for i, block in enumerate(piece.blocks):
+                if is_title(block) and concept.about(fold(block.text)):
+                    nxt = piece.blocks[i + 1] if i + 1 < len(piece.blocks) else None
+                    if nxt is None or is_title(nxt):
+                        return Statement("review", [Evidence.of(block)], "undecided")
     return best or Statement("fail", [], "absent")
 
 

@@ -22,13 +22,14 @@ MEAE = Concept("commitment.meae", (
     ("mission",),
     ("accept", "engag", "disposi", "pret", "volont", "consent", "entend", "travailler", "collaborer",
      "repondre", "participer", "contribuer", "mobilis"),
-))
+), topic=(("ministere", "meae", "mae", "affaires etrangeres", "perspective internationale", "action internationale"),
+          ("engag", "mission", "perspective", "travailler", "collabor")))
 INFORM_DAECT = Concept("commitment.inform_daect", (
     ("inform", "signal", "avertir", "prevenir", "rendre compte", "faire part", "porter a la connaissance",
      "tenir au courant"),
     ("daect", "dctciv", "delegation", "ministere", "meae"),
     ("sollicit", "demande", "proposition", "invitation"),
-))
+), topic=(("daect", "dctciv", "delegation", "engagements"), ("inform", "sollicit", "engag")))
 DELIBERATION_RE = re.compile(
     r"extrait (?:du registre )?des deliberations|deliberation (?:n\W|du|de l'|de la)"
     r"|(?:le|la) (?:conseil|assemblee|bureau|commission permanente)\b.{0,120}\b(?:approuve|autorise|decide|adopte|valide)")
@@ -100,9 +101,29 @@ def commitment_meae(facts: CandidatureFacts):
                              "Acceptation de travailler avec le ministère sur des missions")
 
 
+def _experts_undecided(facts: CandidatureFacts) -> list[Evidence]:
+    """'Experts mobilisables : à définir', or an experts heading left empty."""
+    from analysis.experts import lexicon
+    from analysis.statements import UNDECIDED_RE
+    for piece in facts.submission.pieces:
+        for i, block in enumerate(piece.blocks):
+            folded = fold(block.text)
+            if not lexicon().context.search(folded):
+                continue
+            if UNDECIDED_RE.search(folded) and len(block.text) < 200:
+                return [Evidence.of(block)]
+            nxt = piece.blocks[i + 1] if i + 1 < len(piece.blocks) else None
+            if block.kind == "heading" and (nxt is None or nxt.kind == "heading"):
+                return [Evidence.of(block)]
+    return []
+
+
 @check("experts.named")
 def experts_named(facts: CandidatureFacts):
     if not facts.experts:
+        undecided = _experts_undecided(facts)
+        if undecided:
+            return "review", "Liste des experts annoncée mais laissée « à définir » ou vide.", undecided
         return "fail", "Aucun expert n'est nommé.", []
     n = len(facts.experts)
     return ("pass", f"{n} expert{'s' if n > 1 else ''} nommé{'s' if n > 1 else ''} : {_names(facts.experts)}.",
@@ -111,7 +132,8 @@ def experts_named(facts: CandidatureFacts):
 
 def _every_expert(facts: CandidatureFacts, attr: str, what: str):
     if not facts.experts:
-        return "fail", f"Aucun expert nommé : {what} ne peuvent être vérifiées.", []
+        undecided = _experts_undecided(facts)
+        return ("review" if undecided else "fail"), f"Aucun expert nommé : {what} ne peuvent être vérifiées.", undecided
     missing = [e for e in facts.experts if not getattr(e, attr)]
     if missing:
         return ("fail", f"{what.capitalize()} absentes pour {len(missing)} expert"
@@ -134,7 +156,8 @@ def experts_qualifications(facts: CandidatureFacts):
 @check("experts.eligible")
 def experts_eligible(facts: CandidatureFacts):
     if not facts.experts:
-        return "fail", "Aucun expert nommé : leur qualité ne peut être vérifiée.", []
+        undecided = _experts_undecided(facts)
+        return ("review" if undecided else "fail"), "Aucun expert nommé : leur qualité ne peut être vérifiée.", undecided
     others = [e for e in facts.experts if e.category == "autre"]
     unknown = [e for e in facts.experts if e.category is None]
     if others:
