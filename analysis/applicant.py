@@ -142,7 +142,7 @@ def fold_same(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
-CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+CAP = r"(?<![\w'’.-])[A-ZÀ-ÖØ-Þ][\w'’.-]*"   # a capitalised word, from its start
 LINK = r"(?i:(?:de\s+la|de|du|des|la|le|les|et|sur|sous|en|lès|lez|aux|au|&)\s+|(?:de\s+l|d|l)['’])"
 PLACE = re.compile(rf"{CAP}(?:\s*(?:{LINK})?{CAP})*")
 PLACE_BEFORE = re.compile(rf"((?:{CAP}|&)(?:[ \t]+(?:{LINK})?{CAP}|[ \t]+&)*)[ \t]*,?[ \t]*$")
@@ -315,9 +315,9 @@ def _place_mention(t: str, m: re.Match, pos: int, article: str, typ: str, bare_n
     return Mention(t[m.start():end], typ, ident, m.start(), end, unknown_place=unknown, official=entry)
 
 
-EPCI_SUFFIX = re.compile(
-    rf"((?:{CAP})(?:\s+(?:{LINK})?{CAP})*)\s+(?i:m[ée]tropole|agglom[ée]ration|agglo|"
-    r"communaut[ée] urbaine|communaut[ée] d'agglom[ée]ration|communaut[ée] de communes)\b")
+# The kind after the name: "Toulouse Métropole", "Lorient Agglomération".
+EPCI_SUFFIX = re.compile(r"(?<=\s)(?i:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée] urbaine|"
+                         r"communaut[ée] d'agglom[ée]ration|communaut[ée] de communes)\b")
 TITLE_WORDS = re.compile(r"^(?i:président\w*|presidente?|maire|monsieur|madame|vice-président\w*|"
                          r"conseil\w*|directeur|directrice)$")
 
@@ -326,12 +326,16 @@ def _epci_suffixed(t: str) -> list[Mention]:
     """"Toulouse Métropole", "Brest métropole", "Lorient Agglomération",
     "Grand Poitiers Communauté urbaine": the name before the kind."""
     out = []
-    for m in EPCI_SUFFIX.finditer(t):
+    for suffix in EPCI_SUFFIX.finditer(t):
+        window = max(0, suffix.start() - 100)  # the name just before; bounded, for long lines
+        m = PLACE_BEFORE.search(t, window, suffix.start())
+        if not m:
+            continue
         words = list(re.finditer(r"\S+", t[m.start(1):m.end(1)]))
         found = None
         for w in words:  # the longest official name ending here
             start = m.start(1) + w.start()
-            entry = (collectivites.best(t[start:m.end()], ("epci",))
+            entry = (collectivites.best(t[start:suffix.end()], ("epci",))
                      or collectivites.best(t[start:m.end(1)], ("epci",)))
             if entry:
                 found = (start, entry)
@@ -344,8 +348,8 @@ def _epci_suffixed(t: str) -> list[Mention]:
             if not keep or PRONOUNS.match(keep[0].group()):
                 continue
             start, entry = m.start(1) + keep[0].start(), None
-            ident = "epci:" + key(t[start:m.end()])
-        out.append(Mention(t[start:m.end()], "epci", ident, start, m.end(), official=entry))
+            ident = "epci:" + key(t[start:suffix.end()])
+        out.append(Mention(t[start:suffix.end()], "epci", ident, start, suffix.end(), official=entry))
     return out
 
 
@@ -389,7 +393,7 @@ def _others(t: str, f: str) -> list[Mention]:
         name = t[m.start():end]
         out.append(Mention(name, "autre", "autre:" + key(name), m.start(), end))
     for m in lex.legal_form_re.finditer(t):
-        before = PLACE_BEFORE.search(t[:m.start()])
+        before = PLACE_BEFORE.search(t, max(0, m.start() - 100), m.start())
         if before and before.group(1).strip():
             start = before.start(1)
             name = t[start:m.end()]
@@ -512,10 +516,10 @@ def _roles(t: str, label: str | None, letterhead: bool) -> list[tuple[Mention, s
             continue
         sentence = max(t.rfind(".", 0, verb.start()), t.rfind(";", 0, verb.start())) + 1
         sentence = max(sentence, verb.start() - 120)  # a subject stands just before its verb
-        bare = PLACE_BEFORE.search(t[sentence:verb.start()])
+        bare = PLACE_BEFORE.search(t, sentence, verb.start())
         if not bare:
             continue
-        start, end = sentence + bare.start(1), sentence + bare.end(1)
+        start, end = bare.start(1), bare.end(1)
         article = ARTICLE_NOUN.match(t, start, end)  # "L'association Eau Vive", "La CARENE"
         m = bare_mention(t, start, end) or (article and bare_mention(t, article.end(), end))
         if m:

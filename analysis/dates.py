@@ -29,7 +29,8 @@ RANGE = re.compile(
     r"\bdu\s+" + WEEKDAY + DAY.format("d1") + r"(?:\s+" + MONTH.format("m1") + r"(?:\s+" + YEAR.format("y1") + r")?)?"
     r"\s+au\s+" + WEEKDAY + DAY.format("d2") + r"\s+" + MONTH.format("m2") + r"(?:\s+" + YEAR.format("y2") + ")?")
 NUM_RANGE = re.compile(
-    r"\bdu\s+(?P<d1>\d{1,2})[/.](?P<m1>\d{1,2})(?:[/.](?P<y1>\d{2,4}))?\s+au\s+(?P<d2>\d{1,2})[/.](?P<m2>\d{1,2})[/.](?P<y2>\d{2,4})")
+    r"(?:\bdu\s+)?(?<![\d/.])(?P<d1>\d{1,2})[/.](?P<m1>\d{1,2})(?:[/.](?P<y1>\d{2,4}))?\s*(?:au|[-–—]|>)\s*"
+    r"(?P<d2>\d{1,2})[/.](?P<m2>\d{1,2})[/.](?P<y2>\d{2,4})(?![\d/])")
 
 
 @dataclass(frozen=True)

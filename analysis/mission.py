@@ -18,8 +18,16 @@ from .text import fold
 
 HOSTING_RE = re.compile(
     r"accueil (?:d'une|de la|des?) (?:delegation|representants?|homologues?)|delegation (?:\w+ )?accueillie"
-    r"|(?:avons|a) accueilli|mission d'accueil|accueillant une delegation|venue (?:d'une|de la) delegation"
-    r"|recu une delegation|accueil en france")
+    r"|(?:avons|a) accueilli (?:une|la) delegation|mission d'accueil|accueillant une delegation"
+    r"|venue (?:d'une|de la) delegation|recu une delegation|dates de l'accueil|type de mission\s*:?\s*accueil")
+PROMINENT = 14   # blocks at the top of a report: title, summary fields
+# Summary fields naming who took part: "Experts mobilisés : …", "Délégation accueillie : …".
+SENT_FIELD_RE = re.compile(r"^\s*(?:experts? mobilise|missionnaires?|participants?|personnes? missionnee|"
+                           r"composition de la mission|equipe (?:francaise|de la mission|mobilisee)|agents? mobilise)")
+HOSTED_FIELD_RE = re.compile(r"^\s*(?:delegation (?:\w+ )?(?:accueillie|etrangere|recue)|membres de la delegation|"
+                             r"personnes? accueillie|representants? accueilli|composition de la delegation)")
+HOST_TEAM_FIELD_RE = re.compile(r"^\s*(?:equipe d'accueil|experts? mobilise|accueil assure par|"
+                                r"personnes? mobilisee|agents? mobilise)")
 MISSION_DATES_RE = re.compile(r"dates?|mission|sejour|deplacement|deroul|effectu|du \d|periode")
 REPORT_DATE_RE = re.compile(r"(?:fait|etabli|redige|signe)e? a [^,\n]{2,40},? le\b|date du rapport|^\s*le \d"
                             r"|^[a-z' -]{2,30}, le \d")
@@ -150,8 +158,40 @@ def find_mission(submission: Submission) -> MissionFacts:
     facts.country, facts.evidence["country"] = find_country(submission)
     facts.start, facts.end, facts.evidence["dates"] = find_mission_dates(submission)
     facts.report_date, facts.evidence["report_date"] = find_report_date(submission, facts.end)
-    hosting_hit = next((b for b in submission.blocks if HOSTING_RE.search(fold(b.text))), None)
+    hosting_hit = next((b for p in submission.pieces for i, b in enumerate(p.blocks)
+                        if (i < PROMINENT or b.kind == "heading") and HOSTING_RE.search(fold(b.text))), None)
     facts.hosting = hosting_hit is not None
     facts.evidence["hosting"] = [Evidence.of(hosting_hit)] if hosting_hit else []
-    facts.participants, facts.evidence["participants"] = find_participants(submission, facts.hosting)
+    fields = field_values(submission, HOSTED_FIELD_RE if facts.hosting else SENT_FIELD_RE)
+    if fields:
+        facts.participants = _people_in(value for value, _ in fields)
+        facts.evidence["participants"] = [Evidence.of(block) for _, block in fields][:3]
+    if not facts.participants:
+        facts.participants, facts.evidence["participants"] = find_participants(submission, facts.hosting)
     return facts
+
+
+def field_values(submission: Submission, label_re: re.Pattern) -> list[tuple[str, Block]]:
+    """Values of summary fields whose label matches: 'Label : value' lines and
+    'Label | value' table rows."""
+    found = []
+    for block in submission.blocks:
+        if block.kind == "table" and block.rows:
+            for row in block.rows:
+                cells = [c for c in row if c.strip()]
+                if len(cells) >= 2 and label_re.search(fold(cells[0])):
+                    found.append((" ; ".join(cells[1:]), block))
+        else:
+            for line in block.text.splitlines():
+                label, sep, value = line.partition(":")
+                if sep and len(label) < 60 and label_re.search(fold(label)) and value.strip():
+                    found.append((value, block))
+    return found
+
+
+def _people_in(values) -> list[PersonName]:
+    people: dict[str, PersonName] = {}
+    for value in values:
+        for mention in find_people(value):
+            people.setdefault(mention.name.key, mention.name)
+    return list(people.values())
