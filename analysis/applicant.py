@@ -198,8 +198,9 @@ def _tail(t: str, f: str, start: int, max_words: int = 12) -> int:
     """End of a body's name that runs from `start`: at the first punctuation,
     relative pronoun or verb, after a proper noun at the first lower-case word
     that is not a link ("... du Lodévois participe"), or after `max_words`."""
-    m = TERMINATOR.search(f, start)
-    end = m.start() if m else len(f)
+    limit = min(len(f), start + 200)  # a name is a few words: never scan a whole long line
+    m = TERMINATOR.search(f, start, limit)
+    end = m.start() if m else limit
     words = list(re.finditer(r"[^\s']+'?", t[start:end]))[:max_words]
     kept, proper = [], False
     for w in words:

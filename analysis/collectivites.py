@@ -48,6 +48,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:le|la|les|l) (.+)$")
 _METROPOLE_SUFFIX = re.compile(r"^(.+) metropole$")
 
 
+@lru_cache(maxsize=16384)
 def key(name: str) -> str:
     """Comparison key: folded, punctuation to single spaces, long forms abbreviated."""
     k = _PUNCT.sub(" ", fold(name)).strip()

@@ -130,6 +130,7 @@ class _Lexicon:
     field_re: re.Pattern
     description_re: re.Pattern
     other_sections_re: re.Pattern
+    section_heading_re: re.Pattern
     cue_re: re.Pattern
     undecided_sentence_re: re.Pattern
     undecided_re: re.Pattern
@@ -149,6 +150,7 @@ def _lexicon() -> _Lexicon:
         field_re=_field_re(data["fields"]),
         description_re=_field_re(data["description_fields"]),
         other_sections_re=re.compile(data["other_sections"]),
+        section_heading_re=re.compile(data["section_headings"]),
         cue_re=re.compile("|".join(data["cues"])),
         undecided_sentence_re=re.compile(data["undecided_sentence"]),
         undecided_re=re.compile(data["undecided"]),
@@ -209,7 +211,7 @@ def _field(text: str, pattern: re.Pattern) -> tuple[str, int] | None:
 # --- labels ------------------------------------------------------------------
 
 LEADING = re.compile(r"^(?:(?:en\s+matiere\s+d[e']\s*|dans\s+(?:le|les)\s+domaines?\s+(?:d[eu]s?\s+|d')?|"
-                     r"(?:expertise|savoir-faire|competences?)(?:\s+reconnue?s?)?(?=\s+(?:en|dans)\s)|"
+                     r"(?:expertise|savoir-faire|competences?|experience)(?:\s+reconnue?s?)?(?=\s+(?:en|dans)\s)|"
                      r"la|le|les|l'|son|sa|ses|leur|leurs|notre|nos|un|une|des|de\s+la|de\s+l'|"
                      r"de|du|d'|sur|en|:)(?:\s+|(?<=['\s])|$))*")  # over folded text
 CUT_POINTS = re.compile(r"\s*(?:;|,|:|\s[–—-]\s|\set\s|\s(?:afin|pour|dans|avec|qui|dont)\s)")
@@ -283,12 +285,21 @@ def _scan(submission: Submission) -> _Scan:
             hit, trust = (named, NAMED) if named else (described, DESCRIBED)
             if hit and hit[0].strip():
                 _take_value(hit[0], block, hit[1], trust, scan)
-            elif hit:
+            elif hit or _announces_expertise(block):
                 _scan_section(blocks, i, trust, scan)
             elif fold(block.text).lstrip().startswith("objet"):
                 _scan_objet(block, scan)
             _scan_sentences(block, scan)
     return scan
+
+
+def _announces_expertise(block: Block) -> bool:
+    """A heading on the expertise that is no form field ("Les compétences que
+    nous souhaitons valoriser"), and not one on the experts or the basis."""
+    lex = _lexicon()
+    f = fold_same(block.text)
+    return (_is_heading(block) and bool(lex.section_heading_re.search(f))
+            and not lex.other_sections_re.match(f) and not lex.basis["headings"].search(f))
 
 
 def _scan_table(block: Block, scan: _Scan) -> None:

@@ -130,18 +130,19 @@ def find_statement(submission: Submission, concept: Concept) -> Statement:
 
 
 def blocks_under(submission: Submission, heading_re: re.Pattern) -> list[tuple[Block, list[Block]]]:
-    """Sections whose heading matches: (heading, the blocks up to the next
-    heading of the same or a higher level)."""
+    """Sections whose title matches: (title, the blocks up to the next title
+    of the same or a higher level; titles that are not styled headings end
+    at the next title of any kind)."""
     sections = []
     for piece in submission.pieces:
         blocks = piece.blocks
         for i, block in enumerate(blocks):
-            if block.kind != "heading" or not heading_re.search(fold(block.text)):
+            if not is_title(block) or not heading_re.search(fold(block.text)):
                 continue
-            level = block.level or 1
+            level = block.level if block.kind == "heading" else None
             body = []
             for nxt in blocks[i + 1:]:
-                if nxt.kind == "heading" and (nxt.level or 1) <= level:
+                if is_title(nxt) and (level is None or nxt.kind != "heading" or (nxt.level or 1) <= level):
                     break
                 body.append(nxt)
             sections.append((block, body))

@@ -14,11 +14,10 @@ from extractors.model import Submission
 
 from .engine import check
 
-PURPOSE_HEADING = re.compile(r"objet|objectifs?|contexte|deroulement|programme|compte[- ]rendu|presentation de la mission"
-                             r"|activites|travaux|realisations|resultats")
-FOLLOW_UP_HEADING = re.compile(r"suites?|actions? complementaires?|prolongements?|perspectives|recommandations|prochaines etapes")
-LONG_TERM_HEADING = re.compile(r"cooperation (?:future|a (?:plus )?long terme|durable)|perspectives de (?:cooperation|partenariat)"
-                               r"|partenariat|long terme|cooperation envisagee|avenir")
+PURPOSE_HEADING = re.compile(r"\bobjet\b|objectifs?|termes de reference|but de la mission")
+FOLLOW_UP_HEADING = re.compile(r"\bsuites?\b|actions? complementaires?|prolongements?|prochaines etapes")
+LONG_TERM_HEADING = re.compile(r"perspectives?|cooperation (?:future|a (?:plus )?long terme|durable|envisagee)"
+                               r"|partenariat|long terme|avenir")
 PURPOSE = Concept("report.purpose", (("mission",), ("objet", "objectif", "but", "visait", "avait pour", "consist", "destinee a")))
 FOLLOW_UP = Concept("report.follow_up", (
     ("action complementaire", "actions complementaires", "mission complementaire", "seconde mission", "deuxieme mission",
@@ -27,7 +26,7 @@ FOLLOW_UP = Concept("report.follow_up", (
 LONG_TERM = Concept("report.long_term", (
     ("cooperation", "partenariat", "convention", "jumelage", "relations", "contacts"),
     ("long terme", "durable", "perenn", "futur", "plus long", "a venir", "prochaines annees", "accord de cooperation",
-     "convention de cooperation", "cooperation decentralisee", "partenariat durable", "deboucher"),
+     "convention de cooperation", "cooperation decentralisee", "partenariat durable", "deboucher", "pluriannuel"),
 ))
 VALIDATION_RE = re.compile(
     r"\b(?:vu|valide|approuve|vise|certifie)e?s? (?:et (?:valide|approuve)e? )?par\b|\bvisa\b|\bvalidation\b"
@@ -46,20 +45,34 @@ class ReportFacts:
     experts: list = field(default_factory=list)
 
 
-def _section_statement(submission: Submission, heading_re: re.Pattern, concept: Concept) -> Statement:
-    """A required statement: in a section with its heading, or said in a sentence anywhere."""
-    found = find_statement(submission, concept)
-    if found.status == "pass":
-        return found
+def _section_statement(submission: Submission, heading_re: re.Pattern, concept: Concept,
+                       other_heading: re.Pattern | None = None, other: Concept | None = None) -> Statement:
+    """A required statement: its own section if the report has one (empty or
+    "à définir" → review), else a sentence anywhere that says it.  A section
+    shared with another statement ("Suites et perspectives") is read sentence
+    by sentence."""
+    from analysis.statements import UNDECIDED_RE
+    from analysis.text import sentences
+
     for heading, body in blocks_under(submission, heading_re):
         text = " ".join(b.text for b in body if b.kind != "heading").strip()
         if not text:
             return Statement("review", [Evidence.of(heading)], "empty")
-        from analysis.statements import UNDECIDED_RE
+        merged = other_heading is not None and other_heading.search(fold(heading.text))
+        if merged:
+            said = [s for s in sentences(text) if concept.matches(fold(s))]
+            if said:
+                undecided = all(UNDECIDED_RE.search(fold(s)) for s in said)
+                return Statement("review" if undecided else "pass", [Evidence(heading.piece, heading.page, said[0][:220])],
+                                 "undecided" if undecided else "found")
+            rest = [s for s in sentences(text) if not (other and other.matches(fold(s)))]
+            if not rest:
+                continue
+            text = " ".join(rest)
         if UNDECIDED_RE.search(fold(text)):
             return Statement("review", [Evidence.of(body[0])], "undecided")
         return Statement("pass", [Evidence.of(body[0])], "found")
-    return found
+    return find_statement(submission, concept)
 
 
 def _statement(found: Statement, what: str):
@@ -79,13 +92,15 @@ def report_purpose(facts: ReportFacts):
 
 @check("report.follow_up")
 def report_follow_up(facts: ReportFacts):
-    return _statement(_section_statement(facts.submission, FOLLOW_UP_HEADING, FOLLOW_UP),
+    return _statement(_section_statement(facts.submission, FOLLOW_UP_HEADING, FOLLOW_UP,
+                                         LONG_TERM_HEADING, LONG_TERM),
                       "Action complémentaire possible")
 
 
 @check("report.long_term")
 def report_long_term(facts: ReportFacts):
-    return _statement(_section_statement(facts.submission, LONG_TERM_HEADING, LONG_TERM),
+    return _statement(_section_statement(facts.submission, LONG_TERM_HEADING, LONG_TERM,
+                                         FOLLOW_UP_HEADING, FOLLOW_UP),
                       "Coopération à plus long terme")
 
 
