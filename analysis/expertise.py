@@ -131,6 +131,7 @@ class _Lexicon:
     description_re: re.Pattern
     other_sections_re: re.Pattern
     section_heading_re: re.Pattern
+    not_section_heading_re: re.Pattern
     cue_re: re.Pattern
     undecided_sentence_re: re.Pattern
     undecided_re: re.Pattern
@@ -151,6 +152,7 @@ def _lexicon() -> _Lexicon:
         description_re=_field_re(data["description_fields"]),
         other_sections_re=re.compile(data["other_sections"]),
         section_heading_re=re.compile(data["section_headings"]),
+        not_section_heading_re=re.compile(data["not_section_headings"]),
         cue_re=re.compile("|".join(data["cues"])),
         undecided_sentence_re=re.compile(data["undecided_sentence"]),
         undecided_re=re.compile(data["undecided"]),
@@ -211,6 +213,7 @@ def _field(text: str, pattern: re.Pattern) -> tuple[str, int] | None:
 # --- labels ------------------------------------------------------------------
 
 LEADING = re.compile(r"^(?:(?:en\s+matiere\s+d[e']\s*|dans\s+(?:le|les)\s+domaines?\s+(?:d[eu]s?\s+|d')?|"
+                     r"dans\s+(?:la|le|les|l')|"
                      r"(?:expertise|savoir-faire|competences?|experience)(?:\s+reconnue?s?)?(?=\s+(?:en|dans)\s)|"
                      r"la|le|les|l'|son|sa|ses|leur|leurs|notre|nos|un|une|des|de\s+la|de\s+l'|"
                      r"de|du|d'|sur|en|:)(?:\s+|(?<=['\s])|$))*")  # over folded text
@@ -299,7 +302,8 @@ def _announces_expertise(block: Block) -> bool:
     lex = _lexicon()
     f = fold_same(block.text)
     return (_is_heading(block) and bool(lex.section_heading_re.search(f))
-            and not lex.other_sections_re.match(f) and not lex.basis["headings"].search(f))
+            and not lex.not_section_heading_re.search(f) and not lex.other_sections_re.match(f)
+            and not lex.basis["headings"].search(f))
 
 
 def _scan_table(block: Block, scan: _Scan) -> None:
@@ -393,8 +397,9 @@ def _sub_heading(head: Block, block: Block) -> bool:
 
 def _names_it(block: Block, text: str) -> bool:
     """A line of a section that names the expertise: a sub-heading, a list
-    item, a short line; not a sentence that describes it."""
-    if len(text) > MAX_LABEL or text.endswith(":"):
+    item, a short line; not a sentence that describes it, nor another field
+    ("Pays : Liban")."""
+    if len(text) > MAX_LABEL or text.endswith(":") or re.match(r"^[^:]{1,40}\s?:\s", text):
         return False
     if block.kind in ("heading", "list_item"):
         return True

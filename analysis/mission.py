@@ -168,7 +168,26 @@ def find_mission(submission: Submission) -> MissionFacts:
         facts.evidence["participants"] = [Evidence.of(block) for _, block in fields][:3]
     if not facts.participants:
         facts.participants, facts.evidence["participants"] = find_participants(submission, facts.hosting)
+    if not facts.participants and not facts.hosting:
+        facts.participants, facts.evidence["participants"] = signing_missionaries(submission)
     return facts
+
+
+SIGNED_FOR_RE = re.compile(r"pour la delegation|redige par|le chef de mission|la cheffe de mission|les missionnaires")
+
+
+def signing_missionaries(submission: Submission) -> tuple[list[PersonName], list[Evidence]]:
+    """'Pour la délégation, M. Yannick ARNAUD': the missionary who signs."""
+    for piece in submission.pieces:
+        for i, block in enumerate(piece.blocks):
+            m = SIGNED_FOR_RE.search(fold(block.text))
+            if not m:
+                continue
+            tail = block.text[m.end():] + "\n" + "\n".join(b.text for b in piece.blocks[i + 1:i + 2])
+            people = find_people(tail)
+            if people:
+                return [people[0].name], [Evidence.of(block)]
+    return [], []
 
 
 def field_values(submission: Submission, label_re: re.Pattern) -> list[tuple[str, Block]]:
@@ -186,7 +205,27 @@ def field_values(submission: Submission, label_re: re.Pattern) -> list[tuple[str
                 label, sep, value = line.partition(":")
                 if sep and len(label) < 60 and label_re.search(fold(label)) and value.strip():
                     found.append((value, block))
+                elif not sep:
+                    found.extend((v, block) for v in _bare_field_values(line, label_re))
     return found
+
+
+ANY_FIELD_RE = re.compile(r"(?:dates? de (?:la mission|l'accueil)|delegation accueillie|equipe d'accueil"
+                          r"|experts? mobilises?|participants?|missionnaires?|pays|collectivite (?:labellisee|partenaire)"
+                          r"|domaine d'expertise|thematique)\b")
+
+
+def _bare_field_values(line: str, label_re: re.Pattern) -> list[str]:
+    """Fields printed without colons, several on a line as scans come out:
+    'Délégation accueillie M. Komi Sow, … Équipe d'accueil Gaëlle GARCIA'."""
+    folded = fold(line)
+    marks = list(ANY_FIELD_RE.finditer(folded))
+    values = []
+    for i, m in enumerate(marks):
+        if label_re.match(folded[m.start():]):
+            stop = marks[i + 1].start() if i + 1 < len(marks) else len(line)
+            values.append(line[m.end():stop])
+    return values
 
 
 def _people_in(values) -> list[PersonName]:

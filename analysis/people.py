@@ -37,6 +37,7 @@ qualifications qualification formation experience organisme structure president 
 adjointe charge chargee chef cheffe responsable ingenieur ingenieure docteur professeur france francais
 francaise label programme cooperation decentralisee rapport dossier candidature annexe piece pieces page
 fait signe signature date lieu total oui non cv curriculum vitae etat republique liberte egalite fraternite
+programme expe-ct daect dctciv meae ue onu pnud afd
 """.split())
 
 
@@ -134,7 +135,10 @@ def find_people(text: str) -> list[PersonMention]:
             words = raw.split()
             has_given = any(all(p in given_names() for p in fold(w).split("-")) for w in words)
             has_upper = any(w.isupper() and len(w) > 2 for w in words)
-            if not (has_given and (has_upper or len(words) <= 3)):
+            # "Rodrigo OLIVEIRA": a capitalised word then a surname in capitals is
+            # how French administrations write any name, known given name or not.
+            given_then_upper = len(words) >= 2 and not words[0].isupper() and words[-1].isupper()
+            if not ((has_given and (has_upper or len(words) <= 3)) or given_then_upper):
                 continue
         person = normalise(raw, title)
         if person:
