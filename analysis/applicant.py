@@ -549,8 +549,9 @@ def _score_unit(t: str, label: str | None, block: Block, position: int,
         return
     letterhead = block.source == "header" or position < LETTERHEAD_UNITS
     offset = max(block.text.find(t), 0)
+    length = len(squash(t))
     for m, role, w in _roles(t, label, letterhead):
-        standalone = len(squash(t)) - len(squash(m.name)) <= 3
+        standalone = length - len(squash(m.name)) <= 3
         partner = bool(PARTNER_BEFORE.search(f[max(0, m.start - 60):m.start]))
         if m.type == "autre" and role == "base":
             w *= OTHER_FACTOR

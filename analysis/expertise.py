@@ -461,7 +461,7 @@ def _scan_sentences(block: Block, scan: _Scan) -> None:
             start = cue.end() + quoted.start(1)
             scan.found.append(_Found(label, themes_of(label), block, NAMED, start, start + len(quoted.group(1))))
             continue
-        phrase = text[cue.end():s.end()]
+        phrase = re.split(r",\s", text[cue.end():s.end()], maxsplit=1)[0]  # "..., acquise depuis"
         themes = themes_of(phrase)
         label = _describing_label(phrase)
         if themes and label:

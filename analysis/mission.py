@@ -228,9 +228,22 @@ def _bare_field_values(line: str, label_re: re.Pattern) -> list[str]:
     return values
 
 
+LEADING_NAME_RE = re.compile(r"^\s*(?:M\.|Mme|Mlle|Dr|Pr)?\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*(?:,|\(|$)")
+
+
 def _people_in(values) -> list[PersonName]:
+    """People listed in summary fields: one per line or per ';', each item
+    opening with a name (whatever its spelling, in a field of names)."""
+    from .people import normalise
+
     people: dict[str, PersonName] = {}
     for value in values:
-        for mention in find_people(value):
-            people.setdefault(mention.name.key, mention.name)
+        for item in re.split(r"\n|;", value):
+            mentions = [m.name for m in find_people(item)]
+            if not mentions:
+                lead = LEADING_NAME_RE.match(item)
+                person = normalise(lead.group(1)) if lead else None
+                mentions = [person] if person else []
+            for person in mentions:
+                people.setdefault(person.key, person)
     return list(people.values())
