@@ -52,7 +52,103 @@ def build_parser() -> ArgumentParser:
     analyse.add_argument("--quiet", "-q", action="store_true",
                          help="ne pas afficher la progression")
     analyse.set_defaults(handler=run_analyse)
+    _add_flow_commands(commands)
+    _add_evaluate_command(commands)
     return parser
+
+
+def _add_evaluate_command(commands) -> None:
+    evaluate = commands.add_parser(
+        "evaluate", help="mesurer la qualité sur des dossiers dont la vérité est connue",
+        description="Analyse chaque dossier de DOSSIERS qui a une vérité dans --truth "
+                    "(fichier <nom>.json) et compare : experts, thèmes, contrôles, verdicts, "
+                    "faits de mission.")
+    evaluate.add_argument("folder", metavar="DOSSIERS", help="répertoire des dossiers d'exemple")
+    evaluate.add_argument("--truth", metavar="VERITE", default="samples/truth",
+                          help="répertoire des vérités (défaut : samples/truth)")
+    evaluate.add_argument("--records", metavar="FICHIER",
+                          help="enregistrements JSON Lines déjà produits (sinon : analyse)")
+    evaluate.add_argument("--json", action="store_true", help="écrire les mesures en JSON")
+    evaluate.add_argument("--ecarts", action="store_true", help="lister chaque écart constaté")
+    evaluate.add_argument("--jobs", type=int, metavar="N", help="processus de lecture")
+    evaluate.set_defaults(handler=run_evaluate)
+
+
+def _add_flow_commands(commands) -> None:
+    """The day-to-day commands (Prefect flows; see flows/)."""
+    home_help = ("répertoire de données : registre, archive, quarantaine, fiches "
+                 "(défaut : $EXPE_CT_HOME, sinon ~/.local/share/expe-ct)")
+    inbox = commands.add_parser(
+        "inbox", help="classer les dépôts d'une boîte de dépôt (candidatures, rapports)",
+        description="Prend chaque dépôt de la boîte une fois complet (fichier, dossier de pièces "
+                    "ou ZIP), l'analyse, écrit son enregistrement et sa fiche, l'inscrit au "
+                    "registre et range l'original dans l'archive (ou en quarantaine, avec la "
+                    "raison). Sans --once, surveille la boîte en continu.")
+    inbox.add_argument("--inbox", required=True, metavar="RÉPERTOIRE", help="la boîte de dépôt")
+    inbox.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
+    inbox.add_argument("--once", action="store_true",
+                       help="traiter ce qui est prêt puis s'arrêter")
+    inbox.add_argument("--interval", type=float, default=10.0, metavar="SECONDES",
+                       help="sans --once : intervalle entre deux passages (défaut : 10)")
+    inbox.add_argument("--settle", type=float, default=2.0, metavar="SECONDES",
+                       help="un dépôt est pris quand il n'a pas changé depuis ce délai (défaut : 2)")
+    inbox.add_argument("--jobs", type=int, metavar="N",
+                       help="nombre de processus d'analyse (défaut : nombre de cœurs)")
+    inbox.add_argument("--verbose", "-v", action="store_true", help="afficher le journal de Prefect")
+    inbox.set_defaults(handler=run_inbox)
+
+    pack = commands.add_parser(
+        "pack", help="préparer le dossier du comité de sélection (HTML, PDF, CSV)",
+        description="Écrit pack.html, pack.pdf et pack.csv : les candidatures reçues jusqu'à la "
+                    "date limite et pas encore examinées, avec une fiche par candidature.")
+    pack.add_argument("--comite", required=True, type=_iso_date, metavar="AAAA-MM-JJ",
+                      help="date de la séance du comité")
+    pack.add_argument("--cutoff", type=_iso_date, metavar="AAAA-MM-JJ",
+                      help="date limite de réception (défaut : la date du comité)")
+    pack.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
+    pack.add_argument("--out", required=True, metavar="RÉPERTOIRE", help="où écrire le dossier")
+    pack.add_argument("--verbose", "-v", action="store_true", help="afficher le journal de Prefect")
+    pack.set_defaults(handler=run_pack)
+
+    relances = commands.add_parser(
+        "relances", help="relancer les rapports de mission en retard ou non conformes",
+        description="Liste les missions dont le rapport est en retard ou non conforme (§III.3 de "
+                    "la note DAECT) et écrit une lettre de relance (DOCX) pour chacune.")
+    relances.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
+    relances.add_argument("--date", type=_iso_date, metavar="AAAA-MM-JJ",
+                          help="date de référence (défaut : aujourd'hui)")
+    relances.add_argument("--out", required=True, metavar="RÉPERTOIRE", help="où écrire les lettres")
+    relances.add_argument("--verbose", "-v", action="store_true", help="afficher le journal de Prefect")
+    relances.set_defaults(handler=run_relances)
+
+    mission = commands.add_parser(
+        "mission", help="inscrire au registre une mission validée (son rapport sera suivi)",
+        description="Inscrit une mission d'expertise au registre ; son rapport est attendu deux "
+                    "mois après le retour (§III.3) et relancé s'il manque.")
+    mission.add_argument("--titulaire", required=True, help="collectivité ou association labellisée")
+    mission.add_argument("--type", dest="holder_type", metavar="TYPE",
+                         choices=["commune", "epci", "departement", "region", "association_elus"],
+                         help="type du titulaire (commune, epci, departement, region, association_elus)")
+    mission.add_argument("--pays", help="pays de la mission")
+    mission.add_argument("--debut", type=_iso_date, metavar="AAAA-MM-JJ", help="premier jour")
+    mission.add_argument("--fin", required=True, type=_iso_date, metavar="AAAA-MM-JJ",
+                         help="dernier jour (retour)")
+    mission.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
+    mission.set_defaults(handler=run_mission)
+
+    serve = commands.add_parser(
+        "serve", help="lancer le serveur Prefect local et servir les flux",
+        description="Démarre un serveur Prefect sur 127.0.0.1 (base SQLite dans le répertoire de "
+                    "données) puis sert : la boîte de dépôt à intervalle court, les relances "
+                    "chaque jour à 7 h, le dossier du comité à la demande.")
+    serve.add_argument("--inbox", required=True, metavar="RÉPERTOIRE", help="la boîte de dépôt")
+    serve.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
+    serve.add_argument("--port", type=int, default=4200, help="port de l'interface (défaut : 4200)")
+    serve.add_argument("--interval", type=float, default=30.0, metavar="SECONDES",
+                       help="intervalle de la boîte de dépôt (défaut : 30)")
+    serve.add_argument("--settle", type=float, default=2.0, metavar="SECONDES",
+                       help="délai de stabilité d'un dépôt (défaut : 2)")
+    serve.set_defaults(handler=run_serve)
 
 
 class Progress:
@@ -93,6 +189,170 @@ def run_analyse(args) -> int:
         else:
             sys.stdout.write(summarise(rec) + "\n\n")
             sys.stdout.flush()
+    return 0
+
+
+def _home(args) -> "Path":
+    from pathlib import Path
+
+    from .inbox import default_home
+
+    return Path(args.home) if args.home else default_home()
+
+
+OUTCOME_FR = {"filed": "classé", "quarantined": "en quarantaine", "duplicate": "déjà reçu",
+              "failed": "ÉCHEC"}
+
+
+def run_inbox(args) -> int:
+    import time
+    from pathlib import Path
+
+    from flows.server import backend
+
+    from .inbox import Home, WarmPool, pending
+
+    inbox, home = Path(args.inbox), _home(args)
+    if not inbox.is_dir():
+        sys.stderr.write(f"expe-ct : la boîte de dépôt {inbox} n'existe pas.\n")
+        return 2
+    with backend(home, args.verbose) as server:
+        pool = WarmPool(jobs=args.jobs)  # its workers start while the server does
+        try:
+            from flows.inbox import inbox_flow, use_pool
+
+            use_pool(pool)
+            if server:
+                server.wait()
+            while True:
+                failed = 0
+                if args.once or pending(inbox) or any(Home(home).staging.glob("*")):
+                    result = inbox_flow(str(inbox), str(home), args.settle)
+                    _print_inbox(result, home)
+                    failed = result["counts"].get("failed", 0)
+                if args.once:
+                    return 1 if failed else 0
+                time.sleep(args.interval)
+        except KeyboardInterrupt:
+            sys.stderr.write("expe-ct : arrêt demandé.\n")
+            return 130
+        finally:
+            pool.close()
+
+
+def _print_inbox(result: dict, home) -> None:
+    from outputs.summary import KIND_FR, VERDICT_FR
+
+    items = result["submissions"]
+    if result.get("busy"):
+        print("Boîte de dépôt : une autre levée est en cours sur ce répertoire de données.")
+        return
+    if not items:
+        print("Boîte de dépôt : rien de nouveau.")
+        return
+    for m in items:
+        unread = m["outcome"] == "quarantined" and not m["kind"]
+        kind = "illisible" if unread else KIND_FR.get(m["kind"], m["kind"])
+        detail = m["paths"].get("sheet") or m["paths"].get("location", "")
+        print(f"  {m['sha256'][:12]}  {OUTCOME_FR[m['outcome']]:<15} {kind:<22} "
+              f"{VERDICT_FR.get(m['verdict'], '—'):<11} {detail}")
+    counts = result["counts"]
+    print(f"{len(items)} dépôt(s) : {counts.get('filed', 0)} classé(s), "
+          f"{counts.get('quarantined', 0)} en quarantaine, {counts.get('duplicate', 0)} déjà reçu(s)"
+          + (f", {counts['failed']} en échec (repris à la prochaine levée)" if counts.get("failed") else "")
+          + f". Fiches et archive sous {home}")
+
+
+def run_pack(args) -> int:
+    from pathlib import Path
+
+    from flows.server import backend
+
+    home = _home(args)
+    with backend(home, args.verbose) as server:
+        from flows.pack import pack_flow
+
+        if server:
+            server.wait()
+        result = pack_flow(str(home), args.comite, args.cutoff, str(Path(args.out)))
+    print(f"Dossier du comité du {args.comite.isoformat()} : {result['candidatures']} "
+          f"candidature(s).\n  {result['html']}\n  {result['pdf']}\n  {result['csv']}")
+    return 0
+
+
+def run_relances(args) -> int:
+    from flows.server import backend
+
+    home = _home(args)
+    with backend(home, args.verbose) as server:
+        from flows.relances import relances_flow
+
+        if server:
+            server.wait()
+        result = relances_flow(str(home), args.date, args.out)
+    print(f"{result['missions']} mission(s) à suivre, {result['letters']} lettre(s) de relance "
+          f"dans {result['out']} (liste : relances.csv).")
+    return 0
+
+
+def run_mission(args) -> int:
+    from register import Register
+
+    register = Register.open(_home(args))
+    mission = register.declare_mission(args.titulaire, args.holder_type, args.pays, args.debut,
+                                       args.fin)
+    print(f"Mission n° {mission.id} inscrite ; rapport attendu au plus tard le "
+          f"{mission.report_due.isoformat()}.")
+    return 0
+
+
+def run_serve(args) -> int:
+    from pathlib import Path
+
+    from flows.environment import configure
+    from flows.server import LocalServer
+
+    home = _home(args)
+    configure(home, verbose=True)
+    server = LocalServer(ephemeral=False, port=args.port).start().wait()
+    print(f"Serveur Prefect : http://127.0.0.1:{server.port} (base dans {home / 'prefect'}). "
+          "Ctrl-C pour arrêter.")
+    try:
+        from flows.serve import serve_flows
+
+        serve_flows(Path(args.inbox), home, args.interval, args.settle)
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        server.stop()
+    return 0
+
+
+def run_evaluate(args) -> int:
+    import json
+    from pathlib import Path
+
+    from .evaluate import format_table, load_truth, score
+    from .runner import analyse_many
+
+    folder = Path(args.folder)
+    truths = {Path(t["submission"]).name: t for t in load_truth(Path(args.truth)).values()}
+    paths = [str(folder / name) for name in sorted(truths) if (folder / name).exists()]
+    if args.records:
+        with open(args.records, encoding="utf-8") as fh:
+            records = [json.loads(line) for line in fh if line.strip()]
+    else:
+        progress = Progress(len(paths), enabled=True)
+        records = list(analyse_many(paths, jobs=args.jobs, on_done=progress))
+    scores = score((r, truths[Path(r["submission"]).name]) for r in records
+                   if Path(r["submission"]).name in truths)
+    summary = scores.summary()
+    if args.json:
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(format_table(summary) + "\n")
+    if args.ecarts:
+        sys.stdout.write("\nÉcarts :\n" + "\n".join(f"  {m}" for m in scores.misses) + "\n")
     return 0
 
 

@@ -71,8 +71,8 @@ def read_rtf(path: Path, name: str, limits: Limits) -> Piece:
 
 
 def check_fib(path: Path) -> None:
-    """Refuse encrypted Word files and OLE files holding no Word document.
-    A file olefile cannot parse is left to the converter to judge."""
+    """Refuse encrypted Word files, broken OLE containers and OLE files
+    holding no Word document."""
     try:
         with olefile.OleFileIO(str(path)) as ole:
             if not ole.exists("WordDocument"):
@@ -84,8 +84,9 @@ def check_fib(path: Path) -> None:
     except ExtractionError:
         raise
     except (OSError, ValueError, IndexError, struct.error, EOFError) as exc:
-        log.info("structure OLE non lue (%s), conversion tentée", type(exc).__name__)
-        return
+        # Every real Word file, even Word 6 or fuzzed ones, is a readable OLE
+        # container; one that is not would only feed garbage to the converter.
+        raise errors.unreadable("Le document Word est endommagé (structure du fichier illisible).") from exc
     if len(fib) < FIB_FLAGS_OFFSET + 2:
         raise errors.unreadable("Le document Word est tronqué.")
     ident, = struct.unpack_from("<H", fib, 0)
