@@ -87,3 +87,16 @@ def _line(words: list[list[str]]) -> OcrLine:
     return OcrLine(" ".join(w[11].strip() for w in words),
                    min(b[0] for b in boxes), min(b[1] for b in boxes),
                    max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes))
+
+
+def cer(reference: str, hypothesis: str) -> float:
+    """Character error rate: Levenshtein distance over the reference length,
+    whitespace normalised (how OCR quality is measured in tests and bench/)."""
+    ref, hyp = " ".join(reference.split()), " ".join(hypothesis.split())
+    prev = list(range(len(hyp) + 1))
+    for i, a in enumerate(ref, 1):
+        cur = [i]
+        for j, b in enumerate(hyp, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a != b)))
+        prev = cur
+    return prev[-1] / max(len(ref), 1)

@@ -8,25 +8,13 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from extractors import ocr
+from extractors.ocr import cer
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 FRENCH = ("Le présent rapport décrit la mission d'expertise technique conduite à Dakar du "
           "3 au 14 mars 2024. L'équipe a rencontré les responsables du ministère de "
           "l'Hydraulique, visité quatre stations de pompage et animé deux ateliers de "
           "formation consacrés à la maintenance préventive des équipements.")
-
-
-def cer(ref: str, hyp: str) -> float:
-    """Character error rate: Levenshtein distance over the reference length,
-    whitespace normalised."""
-    ref, hyp = " ".join(ref.split()), " ".join(hyp.split())
-    prev = list(range(len(hyp) + 1))
-    for i, a in enumerate(ref, 1):
-        cur = [i]
-        for j, b in enumerate(hyp, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a != b)))
-        prev = cur
-    return prev[-1] / max(len(ref), 1)
 
 
 def page_image(text: str = FRENCH, dpi: int = 200, size_pt: float = 12) -> Image.Image:
