@@ -36,6 +36,7 @@ from expe_ct.limits import Limits
 
 from . import errors
 from .base import register_reader
+from .placeholders import is_placeholder
 from .model import Block, Piece
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -81,19 +82,6 @@ NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 
 TICKED, UNTICKED = "☒", "☐"
 
-PLACEHOLDERS = {
-    "cliquez ou appuyez ici pour entrer du texte.",
-    "cliquez ici pour taper du texte.",
-    "cliquez ici pour entrer du texte.",
-    "click or tap here to enter text.",
-    "click here to enter text.",
-    "choisissez un élément.",
-    "choose an item.",
-    "cliquez ou appuyez pour entrer une date.",
-    "cliquez ici pour entrer une date.",
-    "click or tap to enter a date.",
-    "click here to enter a date.",
-}
 
 WORD_MAIN_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
@@ -701,8 +689,7 @@ def _t_text(t: etree._Element) -> str:
 def _not_placeholder(text: str) -> str:
     """The text, or '' when it is only a form prompt such as
     « Cliquez ou appuyez ici pour entrer du texte. »."""
-    key = " ".join(text.replace("\u00a0", " ").split()).lower()
-    return "" if key in PLACEHOLDERS else text
+    return "" if is_placeholder(text) else text
 
 
 def _style_id(ppr: etree._Element | None) -> str | None:

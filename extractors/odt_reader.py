@@ -23,6 +23,7 @@ from expe_ct.limits import Limits
 
 from . import errors
 from .base import register_reader
+from .placeholders import strip_placeholders
 from .model import Block, Piece
 
 NS = {
@@ -82,12 +83,6 @@ HEADER_FOOTER = {q("style:header"): "header", q("style:header-left"): "header",
                  q("style:header-first"): "header", q("style:footer"): "footer",
                  q("style:footer-left"): "footer", q("style:footer-first"): "footer"}
 
-# Word's and LibreOffice's prompts in empty form fields are not content.
-PLACEHOLDER_RE = re.compile(
-    r"<?(?:(?:cliquez|appuyez)(?: ou appuyez)?(?: ici)? pour (?:entrer|saisir|taper)"
-    r" (?:du|un|une|le|la) (?:texte|date)|choisissez un élément"
-    r"|click(?: or tap)?(?: here)? to enter (?:a )?(?:text|date)|choose an item)\s*\.?>?",
-    re.IGNORECASE)
 
 MAX_PART_BYTES = 200_000_000
 RATIO_FLOOR_BYTES = 1_000_000  # below this a high ratio is harmless
@@ -489,5 +484,5 @@ class Inline:
 def clean(parts: list[str]) -> str:
     """Join a paragraph's pieces: spaces of adjacent runs merge, kept spaces
     (text:s) are restored, placeholder prompts and soft hyphens go."""
-    text = MULTI_SPACE.sub(" ", PLACEHOLDER_RE.sub("", "".join(parts)))
+    text = MULTI_SPACE.sub(" ", strip_placeholders("".join(parts)))
     return text.replace(SPACE_MARK, " ").replace("\u00ad", "").strip()
