@@ -37,6 +37,7 @@ from extractors.model import Block, Submission
 from . import collectivites
 from .collectivites import Entry, key
 from .evidence import Evidence
+from .lexicons import countries
 from .text import fold, squash
 
 DATA = Path(__file__).parent / "data" / "applicant.yaml"
@@ -119,7 +120,7 @@ def lexicon() -> Lexicon:
         verb_re=re.compile(r"\b(?:" + _words_re(data["apply_verbs"]) + r")\b"),
         country_re=re.compile(
             r"^\s*(?:\(|,|-|–)?\s*(?:(?:au|en|aux|a|du|de|des|d')\s+|d')?(?:" +
-            _words_re(data["countries"]) + r")\b"),
+            _words_re([v for _, variants in countries() for v in variants]) + r")\b"),
     )
 
 

@@ -23,3 +23,14 @@ def given_names() -> frozenset[str]:
         if not line.startswith("#"):
             words.extend(fold(w) for w in line.split())
     return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def countries() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Foreign countries: (French name, every way it is written), from pays.txt."""
+    table = []
+    for line in (DATA / "pays.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names = tuple(n.strip() for n in line.split("|"))
+            table.append((names[0], names))
+    return tuple(table)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from extractors.model import Block, Submission
 
 from .evidence import Evidence
-from .lexicons import DATA
+from .lexicons import countries
 from .people import PersonName, find_people
 from .statements import blocks_under
 from .text import fold
@@ -56,14 +56,9 @@ class MissionFacts:
 
 
 @lru_cache(maxsize=1)
-def countries() -> list[tuple[re.Pattern, str]]:
-    table = []
-    for line in (DATA / "pays.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        names = line.split("|")
-        for variant in names:
-            table.append((re.compile(rf"(?<![\w-]){re.escape(fold(variant))}(?![\w-])"), names[0]))
+def country_patterns() -> list[tuple[re.Pattern, str]]:
+    table = [(re.compile(rf"(?<![\w-]){re.escape(fold(variant))}(?![\w-])"), name)
+             for name, variants in countries() for variant in variants]
     table.sort(key=lambda item: -len(item[0].pattern))   # "Guinée-Bissau" before "Guinée"
     return table
 
@@ -76,7 +71,7 @@ def find_country(submission: Submission) -> tuple[str | None, list[Evidence]]:
         for i, block in enumerate(piece.blocks):
             text = fold(block.text)
             taken: list[tuple[int, int]] = []
-            for pattern, name in countries():
+            for pattern, name in country_patterns():
                 for m in pattern.finditer(text):
                     if any(s <= m.start() < e for s, e in taken):
                         continue
