@@ -4,7 +4,8 @@ are noisy).
 
     .venv/bin/python bench/extraction.py [PDF or folder ...] [--repeat 3]
 
-Without paths: the text PDFs of samples/dossiers (scans excluded: no text layer).
+Without paths: the text PDFs of samples/dossiers (scans excluded: no text
+layer; hostile files excluded: they are not read, by design).
 """
 from __future__ import annotations
 
@@ -25,7 +26,10 @@ from extractors.pdf_reader import read_pdf  # noqa: E402
 
 
 def has_text_layer(path: Path) -> bool:
-    pdf = pypdfium2.PdfDocument(path)
+    try:
+        pdf = pypdfium2.PdfDocument(path)
+    except pypdfium2.PdfiumError:      # encrypted or broken: not a speed sample
+        return False
     try:
         return any(len(pdf[i].get_textpage().get_text_bounded().strip()) > 50 for i in range(min(2, len(pdf))))
     finally:
@@ -61,7 +65,8 @@ def collect(paths: list[str]) -> list[Path]:
         paths = [str(ROOT / "samples" / "dossiers")]
     found = []
     for p in map(Path, paths):
-        found.extend(sorted(p.rglob("*.pdf")) if p.is_dir() else [p])
+        found.extend(sorted(f for f in p.rglob("*.pdf") if not f.name.startswith("h"))
+                     if p.is_dir() else [p])
     return [p for p in found if has_text_layer(p)]
 
 
