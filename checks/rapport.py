@@ -22,7 +22,8 @@ PURPOSE = Concept("report.purpose", (("mission",), ("objet", "objectif", "but", 
 FOLLOW_UP = Concept("report.follow_up", (
     ("action complementaire", "actions complementaires", "mission complementaire", "seconde mission", "deuxieme mission",
      "nouvelle mission", "mission de suivi", "prolong", "suite a donner", "suites a donner", "complete par", "completee par",
-     "second volet", "suite de la mission", "suites de la mission", "accueil en retour", "visite retour"),))
+     "second volet", "suite de la mission", "suites de la mission", "accueil en retour", "visite retour"),),
+    topic=(("suites", "suite a donner", "action complementaire", "actions complementaires", "prolongement"),))
 LONG_TERM = Concept("report.long_term", (
     ("cooperation", "partenariat", "convention", "jumelage", "relations", "contacts"),
     ("long terme", "durable", "perenn", "futur", "plus long", "a venir", "prochaines annees", "accord de cooperation",
