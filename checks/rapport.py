@@ -22,12 +22,13 @@ PURPOSE = Concept("report.purpose", (("mission",), ("objet", "objectif", "but", 
 FOLLOW_UP = Concept("report.follow_up", (
     ("action complementaire", "actions complementaires", "mission complementaire", "seconde mission", "deuxieme mission",
      "nouvelle mission", "mission de suivi", "prolong", "suite a donner", "suites a donner", "complete par", "completee par",
+     "completer la mission", "completer ce", "pourrait completer", "pourraient completer",
      "second volet", "suite de la mission", "suites de la mission", "accueil en retour", "visite retour"),),
     topic=(("suites", "suite a donner", "action complementaire", "actions complementaires", "prolongement"),))
 LONG_TERM = Concept("report.long_term", (
     ("cooperation", "partenariat", "convention", "jumelage", "relations", "contacts"),
     ("long terme", "durable", "perenn", "futur", "plus long", "a venir", "prochaines annees", "accord de cooperation",
-     "convention de cooperation", "cooperation decentralisee", "partenariat durable", "deboucher", "pluriannuel"),
+     "convention de cooperation", "partenariat durable", "deboucher", "pluriannuel"),
 ))
 VALIDATION_RE = re.compile(
     r"\b(?:vu|valide|approuve|vise|certifie)e?s? (?:et (?:valide|approuve)e? )?par\b|\bvisa\b|\bvalidation\b"
@@ -67,8 +68,8 @@ def _section_statement(submission: Submission, heading_re: re.Pattern, concept: 
                 return Statement("review" if undecided else "pass", [Evidence(heading.piece, heading.page, said[0][:220])],
                                  "undecided" if undecided else "found")
             rest = [s for s in sentences(text) if not (other and other.matches(fold(s)))]
-            if not rest:
-                continue
+            if not rest:   # the shared section only answers the other question
+                return Statement("review", [Evidence.of(heading)], "empty")
             text = " ".join(rest)
         if UNDECIDED_RE.search(fold(text)):
             return Statement("review", [Evidence.of(body[0])], "undecided")
