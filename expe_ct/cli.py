@@ -204,7 +204,12 @@ OUTCOME_FR = {"filed": "classé", "quarantined": "en quarantaine", "duplicate": 
               "failed": "ÉCHEC"}
 
 
+def _interrupt(_signum, _frame):
+    raise KeyboardInterrupt
+
+
 def run_inbox(args) -> int:
+    import signal
     import time
     from pathlib import Path
 
@@ -216,6 +221,7 @@ def run_inbox(args) -> int:
     if not inbox.is_dir():
         sys.stderr.write(f"expe-ct : la boîte de dépôt {inbox} n'existe pas.\n")
         return 2
+    signal.signal(signal.SIGTERM, _interrupt)  # a service stop: finish cleanly, as for Ctrl-C
     with backend(home, args.verbose) as server:
         pool = WarmPool(jobs=args.jobs)  # its workers start while the server does
         try:
@@ -275,7 +281,9 @@ def run_pack(args) -> int:
         if server:
             server.wait()
         result = pack_flow(str(home), args.comite, args.cutoff, str(Path(args.out)))
-    print(f"Dossier du comité du {args.comite.isoformat()} : {result['candidatures']} "
+    from outputs.render import date_fr
+
+    print(f"Dossier du comité du {date_fr(args.comite)} : {result['candidatures']} "
           f"candidature(s).\n  {result['html']}\n  {result['pdf']}\n  {result['csv']}")
     return 0
 

@@ -13,6 +13,7 @@ command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v antiword >/dev/null || need+=(antiword)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+command -v chromium >/dev/null || need+=(chromium)  # headless: HTML → PDF of the committee pack
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "Installation des paquets Debian manquants : ${need[*]}" >&2
 sudo_cmd=""

@@ -1,0 +1,140 @@
+"""The inbox flow: one Prefect task per submission, nothing else.
+
+The flow finishes what an interrupted run left, takes the stable entries of
+the inbox, and files each one in a task named by its sha256 prefix (file
+names may hold people's names; digests do not).  Tasks return manifests
+(sha256, outcome, kind, verdict, paths under the home) and nothing is
+persisted.  Analyses run in warm worker processes shared by all the runs of
+this process.  All the logic lives in expe_ct.inbox.
+"""
+from __future__ import annotations
+
+import atexit
+import errno
+import logging
+import os
+import traceback
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from expe_ct.inbox import Filer, Home, WarmPool, WorkersLost, first_of_each, manifest, stable_entries
+from register import Register
+
+_POOL: WarmPool | None = None
+TRANSIENT_ERRNOS = {errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.ETIMEDOUT, errno.ENFILE, errno.EMFILE}
+
+
+@lru_cache(maxsize=None)
+def _register(home: str) -> Register:
+    """One register (one connection pool) per home and process, shared by the tasks."""
+    return Register.open(Path(home))
+
+
+def warm_pool() -> WarmPool:
+    """This process's worker pool, started on first use and kept between runs."""
+    global _POOL
+    if _POOL is None:
+        _POOL = WarmPool()
+        atexit.register(_POOL.close)
+    return _POOL
+
+
+def use_pool(pool: WarmPool) -> None:
+    """Adopt a pool started earlier (the CLI starts it while Prefect starts)."""
+    global _POOL
+    _POOL = pool
+
+
+class TransientFailure(Exception):
+    """Worth retrying: the register busy or unreachable, the system short of
+    handles, the worker processes lost."""
+
+
+class SubmissionFailed(Exception):
+    """Not worth retrying.  Carries no path and no name: only the exception type."""
+
+
+def _is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, (OperationalError, WorkersLost)):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(exc, OSError) and exc.errno in TRANSIENT_ERRNOS
+
+
+def retry_if_transient(task, task_run, state) -> bool:
+    try:
+        state.result()
+    except TransientFailure:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(name="deposer-dossier", retries=2, retry_delay_seconds=[2, 10],
+      retry_condition_fn=retry_if_transient, cache_policy=NO_CACHE, persist_result=False)
+def file_submission(home: str, claim_id: str, sha256: str) -> dict[str, Any]:
+    filer = Filer(Home(Path(home)), _register(home))
+    try:
+        return filer.process(filer.reclaim(claim_id, sha256), warm_pool().analyse)
+    except Exception as exc:
+        # Exception messages often quote paths, and paths hold names of
+        # people: neither Prefect nor stderr gets the message, only the type
+        # and where in our code it happened.
+        logging.getLogger("expe_ct.inbox").error(
+            "échec du dépôt %s : %s\n%s", sha256[:12], type(exc).__name__,
+            "".join(traceback.format_tb(exc.__traceback__)))
+        failure = TransientFailure if _is_transient(exc) else SubmissionFailed
+        raise failure(f"{type(exc).__name__} (dossier {sha256[:12]})") from None
+
+
+def task_runner():
+    """Threads in this process by default; a Dask cluster when
+    EXPE_CT_DASK_ADDRESS names its scheduler (see flows/README.md)."""
+    address = os.environ.get("EXPE_CT_DASK_ADDRESS")
+    if address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=address)
+    return ThreadPoolTaskRunner(max_workers=8)
+
+
+def _submit(home: str, claims) -> list[dict[str, Any]]:
+    """Run the tasks; one that fails for good leaves its claim in the journal
+    for the next run and is reported, the others go on."""
+    futures = [file_submission.with_options(task_run_name=c.label).submit(home, c.id, c.sha256)
+               for c in claims]
+    results = [(c, f.result(raise_on_failure=False)) for c, f in zip(claims, futures)]
+    return [manifest(c.sha256, "failed", error=type(r).__name__) if isinstance(r, BaseException) else r
+            for c, r in results]
+
+
+@flow(name="boite-de-depot", persist_result=False, log_prints=False, task_runner=task_runner())
+def inbox_flow(inbox: str, home: str, settle_s: float = 2.0) -> dict[str, Any]:
+    """Take the stable entries of `inbox` and file them under `home`."""
+    logger = get_run_logger()
+    with Home(Path(home)).exclusive() as alone:
+        if not alone:
+            logger.warning("une autre levée de la boîte de dépôt est en cours : rien à faire")
+            return {"counts": {}, "submissions": [], "busy": True}
+        filer = Filer(Home(Path(home)), _register(home))
+        claims = filer.recover(Path(inbox))
+        if claims:
+            logger.info("%d dépôt(s) interrompu(s) repris", len(claims))
+        for entry in stable_entries(Path(inbox), settle_s):
+            claim = filer.claim(entry)
+            if claim is not None:
+                claims.append(claim)
+        first, later = first_of_each(claims)
+        manifests = _submit(home, first) + _submit(home, later)  # copies after their original
+    counts = Counter(m["outcome"] for m in manifests)
+    logger.info("dépôts : %s", dict(counts) or "aucun")
+    return {"counts": dict(counts), "submissions": manifests}

@@ -1,0 +1,31 @@
+"""The committee pack flow: build pack.html, pack.pdf and pack.csv (outputs.pack)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from outputs.pack import build_pack
+from register import Register
+
+
+@task(name="construire-dossier-comite", cache_policy=NO_CACHE, persist_result=False)
+def build(home: str, comite: date, cutoff: date | None, out: str) -> dict[str, Any]:
+    register = Register.open(Path(home))
+    try:
+        pack = build_pack(register, comite, cutoff, Path(out))
+    finally:
+        register.close()
+    return {"candidatures": pack.candidatures, "html": str(pack.html), "pdf": str(pack.pdf),
+            "csv": str(pack.csv), "sha256": [sha[:12] for sha in pack.sha256s]}
+
+
+@flow(name="dossier-du-comite", persist_result=False, log_prints=False)
+def pack_flow(home: str, comite: date, cutoff: date | None = None,
+              out: str | None = None) -> dict[str, Any]:
+    """Pre-screening pack of the candidatures for the selection committee of
+    `comite`; written to `out`, by default <home>/comites/<comite>."""
+    return build(home, comite, cutoff, out or str(Path(home) / "comites" / comite.isoformat()))

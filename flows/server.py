@@ -1,0 +1,160 @@
+"""A Prefect API server for this command only, or for `expe-ct serve`.
+
+This is the server Prefect's ephemeral mode starts (uvicorn running
+`prefect.server.api.server:create_app`, SQLite under PREFECT_HOME), started
+by us instead, for four reasons:
+
+* it listens on a socket the kernel picks on 127.0.0.1, handed over as a
+  file descriptor: no fixed port, no port scan, no race for a free port;
+* it dies with this process even on `kill -9` (PR_SET_PDEATHSIG), where
+  Prefect's own would be left running;
+* it starts while the worker processes load their models, instead of when
+  the first flow runs;
+* this process never imports the server's code (4 s of CPU), only the
+  child does.
+
+`expe-ct serve` runs the same server as a full one (scheduler and the
+other services on, a fixed port for the UI).
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from .environment import configure
+
+PR_SET_PDEATHSIG = 1
+FINAL_STATES = ("COMPLETED", "FAILED", "CRASHED", "CANCELLED")
+_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # 127.0.0.1 is never proxied
+
+
+def _die_with_parent() -> None:  # runs in the child, between fork and exec
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+class LocalServer:
+    def __init__(self, ephemeral: bool = True, port: int = 0):
+        self.ephemeral = ephemeral
+        self.port = port
+        self.process: subprocess.Popen | None = None
+        self.api_url = ""
+
+    def start(self) -> "LocalServer":
+        """Spawn the server and return at once; `wait()` until it answers."""
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", self.port))
+        sock.listen(128)
+        self.port = sock.getsockname()[1]
+        self.api_url = f"http://127.0.0.1:{self.port}/api"
+        env = dict(os.environ)
+        env.pop("PREFECT_API_URL", None)
+        if self.ephemeral:  # as Prefect's ephemeral mode: no UI, only the services runs need
+            env.update(PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1",
+                       # write task runs and events often, so that settle() is short
+                       PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL="0.5",
+                       PREFECT_SERVER_SERVICES_EVENT_PERSISTER_FLUSH_INTERVAL="0.5")
+        env["PREFECT__SERVER_FINAL"] = "1"
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+                 "--fd", str(sock.fileno()), "--log-level", "error", "--lifespan", "on"],
+                pass_fds=(sock.fileno(),), env=env, preexec_fn=_die_with_parent,
+                stdout=subprocess.DEVNULL)
+        finally:
+            sock.close()  # the child holds its own copy
+        os.environ["PREFECT_API_URL"] = self.api_url
+        return self
+
+    def wait(self, timeout: float = 180) -> "LocalServer":
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"Le serveur Prefect local s'est arrêté au démarrage "
+                                   f"(code {self.process.returncode}).")
+            try:
+                with _NO_PROXY.open(f"{self.api_url}/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        return self
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"Le serveur Prefect local n'a pas répondu en {timeout:.0f} s.")
+
+    def settle(self, quiet_s: float = 1.2, timeout: float = 15) -> None:
+        """Wait until the server has written what it was sent: the task runs
+        it records in batches would otherwise be lost when it stops."""
+        final = json.dumps({"task_runs": {"state": {"type": {"any_": list(FINAL_STATES)}}}}).encode()
+        last, since, deadline = None, time.monotonic(), time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            request = urllib.request.Request(f"{self.api_url}/task_runs/count", data=final,
+                                             headers={"Content-Type": "application/json"})
+            try:
+                with _NO_PROXY.open(request, timeout=5) as answer:
+                    count = int(answer.read())
+            except (urllib.error.URLError, OSError, ValueError):
+                return
+            if count != last:
+                last, since = count, time.monotonic()
+            elif time.monotonic() - since >= quiet_s:
+                return
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if os.environ.get("PREFECT_API_URL") == self.api_url:
+            del os.environ["PREFECT_API_URL"]
+
+    def __enter__(self) -> "LocalServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+@contextmanager
+def backend(home: Path, verbose: bool = False) -> Iterator[LocalServer | None]:
+    """Prefect for a `--once` command: configured for this home, and a
+    private server for as long as the command runs, unless PREFECT_API_URL
+    names a server to use.  The server starts at once; `wait()` on it (the
+    flows do not need it before their first call)."""
+    configure(home, verbose)
+    if os.environ.get("PREFECT_API_URL"):
+        yield None
+        return
+    server = LocalServer().start()
+    try:
+        yield server
+    finally:
+        _drain_client()
+        server.settle()
+        server.stop()
+
+
+def _drain_client() -> None:
+    """Send what this process still holds (events, logs) before the server goes."""
+    if "prefect" not in sys.modules:  # the command failed before using Prefect
+        return
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (EventsWorker, APILogWorker):
+        worker.drain_all(timeout=10)

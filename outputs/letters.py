@@ -1,0 +1,157 @@
+"""Report follow-up: which missions need a reminder, and the letters.
+
+A mission needs one when its report is overdue (not received two calendar
+months after the return, §III.3) or when the report received fails a
+mandatory check that the holder can still put right.  A report that only
+came late is listed, not reminded: there is nothing left to ask for.
+Letters are DOCX (the DAECT edits and signs them), laid out from the
+Jinja2 text template templates/relance.txt.j2.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .render import MONTHS, date_fr, render
+from .sheet import check_view
+
+if TYPE_CHECKING:
+    from register import Mission, Register
+
+NOT_FIXABLE = {"report.deadline"}  # a late report stays late
+
+
+@dataclass
+class FollowUp:
+    mission: "Mission"
+    status: str                     # overdue | non_compliant | late | review
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def needs_letter(self) -> bool:
+        return self.status in ("overdue", "non_compliant")
+
+
+STATUS_FR = {"overdue": "rapport en retard", "non_compliant": "rapport non conforme",
+             "late": "rapport remis en retard", "review": "rapport à vérifier"}
+
+
+def follow_ups(register: "Register", today: date) -> list[FollowUp]:
+    found = []
+    for mission in register.missions():
+        if mission.report_sha256 is None:
+            if mission.report_due and mission.report_due < today:
+                found.append(FollowUp(mission, "overdue"))
+            continue
+        report = register.get(mission.report_sha256)
+        views = [check_view(c) for c in report.record.get("checks") or []]
+        failing = [v for v in views if v["mandatory"] and v["status"] == "fail"]
+        fixable = [v for v in failing if v["id"] not in NOT_FIXABLE]
+        if fixable:
+            found.append(FollowUp(mission, "non_compliant", fixable))
+        elif failing:
+            found.append(FollowUp(mission, "late", failing))
+        elif report.verdict == "review":
+            found.append(FollowUp(mission, "review",
+                                  [v for v in views if v["mandatory"] and v["status"] == "review"]))
+    return found
+
+
+def period_fr(start: date | None, end: date | None) -> str:
+    if not start or not end:
+        return f"achevée le {date_fr(end)}" if end else "aux dates non précisées"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"du {'1er' if start.day == 1 else start.day} au {date_fr(end)}"
+    if start.year == end.year:
+        return f"du {'1er' if start.day == 1 else start.day} {MONTHS[start.month - 1]} au {date_fr(end)}"
+    return f"du {date_fr(start)} au {date_fr(end)}"
+
+
+def mission_ref(mission: "Mission") -> str:
+    return f"({mission.country or 'pays non précisé'}, {period_fr(mission.start, mission.end)})"
+
+
+def letter_text(item: FollowUp, today: date) -> str:
+    return render("relance.txt.j2", m=item.mission, reason=item.status, problems=item.problems,
+                  today=today, mission_ref=mission_ref(item.mission))
+
+
+def write_docx(text: str, path: Path) -> Path:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.5)
+    for style in ("Normal", "List Bullet"):
+        doc.styles[style].font.name = "DejaVu Serif"
+        doc.styles[style].font.size = Pt(11)
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = block.strip().splitlines()
+        if lines[0].startswith("- "):
+            for line in lines:
+                doc.add_paragraph(line[2:].strip(), style="List Bullet")
+            continue
+        para = doc.add_paragraph()
+        first = lines[0]
+        if first.startswith("# "):
+            para.add_run(first[2:]).bold = True
+            for line in lines[1:]:
+                para.add_run("\n" + line)
+        elif first.startswith("> "):
+            para.paragraph_format.left_indent = Cm(1)
+            para.add_run(" ".join(line[2:] for line in lines)).italic = True
+        elif first.startswith("= "):
+            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            para.add_run(first[2:])
+        else:
+            para.add_run(" ".join(lines))
+            if first.startswith("Paris, le"):
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            elif first.startswith("Objet"):
+                para.runs[0].bold = True
+            else:
+                para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    doc.save(path)
+    return path
+
+
+def _slug(text: str) -> str:
+    from analysis.text import fold
+
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:50] or "titulaire"
+
+
+def write_letters(register: "Register", today: date, out: Path) -> tuple[list[FollowUp], list[Path]]:
+    """A DOCX letter per mission that needs one, and relances.csv listing
+    every mission that needs attention."""
+    from expe_ct.inbox import write_atomic
+
+    out.mkdir(parents=True, exist_ok=True)
+    items = follow_ups(register, today)
+    letters = []
+    for item in items:
+        if item.needs_letter:
+            m = item.mission
+            path = out / f"relance-{today.isoformat()}-mission-{m.id}-{_slug(m.holder)}.docx"
+            letters.append(write_docx(letter_text(item, today), path))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["Mission", "Titulaire", "Pays", "Début", "Fin", "Rapport attendu le",
+                     "Rapport reçu le", "Situation", "Points", "Lettre"])
+    for item in items:
+        m = item.mission
+        writer.writerow([m.id, m.holder, m.country or "", m.start or "", m.end or "",
+                         m.report_due or "", m.report_received or "", STATUS_FR[item.status],
+                         " ; ".join(p["title"] for p in item.problems),
+                         "oui" if item.needs_letter else "non"])
+    write_atomic(out / "relances.csv", "\ufeff" + buffer.getvalue())
+    register.mark_reminded([i.mission.id for i in items if i.needs_letter], today)
+    return items, letters

@@ -1,0 +1,97 @@
+"""The committee's pre-screening pack: pack.html, pack.pdf and pack.csv.
+
+For a selection committee: every candidature received by the cut-off and
+not examined by an earlier committee, in its latest version.  A cover, a
+summary table, one sheet per candidature (the same sheet as the inbox's),
+flags from the register (applicant already labelled, labels in force on the
+same themes), the regulation's §III in annex.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from checks.rules import REGULATION_FILE
+
+from .render import html_to_pdf, render, theme_fr
+from .sheet import CATEGORY_FR, ERROR_FR, sheet_context
+
+if TYPE_CHECKING:
+    from register import Register
+
+CSV_COLUMNS = ["N°", "Demandeur", "Type", "Reçu le", "Thèmes", "Experts", "Pré-examen",
+               "Points ouverts", "Déjà labellisé", "Empreinte"]
+
+
+@dataclass(frozen=True)
+class Pack:
+    html: Path
+    pdf: Path | None
+    csv: Path
+    candidatures: int
+    sha256s: tuple[str, ...]
+
+
+def _expert_mix(experts: list[dict[str, Any]]) -> str:
+    counts = Counter(e.get("category") for e in experts)
+    return ", ".join(f"{n} {CATEGORY_FR.get(cat, cat)}{'s' if n > 1 and cat in ('elu', 'agent') else ''}"
+                     for cat, n in counts.most_common())
+
+
+def pack_context(register: "Register", comite: date, cutoff: date) -> dict[str, Any]:
+    rows = register.candidatures_for(comite, cutoff)
+    sheets = []
+    for row in rows:
+        s = sheet_context(row.record, row.received, register, on=comite)
+        s["themes"] = sorted({t for item in s["expertise"] for t in item.get("themes") or []})
+        s["expert_mix"] = _expert_mix(s["experts"])
+        sheets.append(s)
+    counts = Counter(s["verdict"] for s in sheets)
+    quarantined = [{"received": q.received, "sha256": q.sha256,
+                    "reason": (ERROR_FR.get((q.record.get("error") or {}).get("code"), "")
+                               or "document non reconnu")}
+                   for q in register.quarantined_by(cutoff)]
+    source = yaml.safe_load(REGULATION_FILE.read_text(encoding="utf-8"))["source"]
+    return {"comite": comite, "cutoff": cutoff, "sheets": sheets, "quarantined": quarantined,
+            "counts": {k: counts.get(k, 0) for k in ("complete", "review", "incomplete")},
+            "source": source, "generated": date.today(),
+            "title": f"EXPE-CT — comité de sélection du {comite.isoformat()}"}
+
+
+def summary_csv(sheets: list[dict[str, Any]]) -> str:
+    """Semicolon-separated with a BOM: what a French spreadsheet opens as is."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for n, s in enumerate(sheets, start=1):
+        writer.writerow([n, s["applicant"], s["applicant_type_fr"],
+                         s["received"].isoformat() if s["received"] else "",
+                         " ; ".join(theme_fr(t) for t in s["themes"]), len(s["experts"]),
+                         s["verdict_fr"], " ; ".join(s["open_points"]),
+                         "oui" if s["flags"]["own_labels"] else "non", s["sha"][:12]])
+    return "\ufeff" + out.getvalue()
+
+
+def build_pack(register: "Register", comite: date, cutoff: date | None, out: Path,
+               pdf: bool = True) -> Pack:
+    """Write the pack; the candidatures in it are then marked as examined by
+    this committee (a later committee will not see them again)."""
+    from expe_ct.inbox import write_atomic
+
+    out.mkdir(parents=True, exist_ok=True)
+    context = pack_context(register, comite, cutoff or comite)
+    html_path, csv_path, pdf_path = out / "pack.html", out / "pack.csv", out / "pack.pdf"
+    write_atomic(html_path, render("pack.html.j2", **context))
+    write_atomic(csv_path, summary_csv(context["sheets"]))
+    if pdf:
+        html_to_pdf(html_path, pdf_path)
+    shas = tuple(s["sha"] for s in context["sheets"])
+    register.mark_examined(list(shas), comite)
+    return Pack(html_path, pdf_path if pdf else None, csv_path, len(shas), shas)

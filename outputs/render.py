@@ -1,0 +1,143 @@
+"""French HTML from Jinja2 templates, and HTML → PDF / PNG with headless Chromium.
+
+Autoescape is on for every HTML template: text from a dossier is shown as
+text, never interpreted.  Pages also carry a Content-Security-Policy that
+forbids scripts and any fetch, so that even a template mistake could not
+make Chromium run or load anything from a dossier.
+
+Chromium runs with a fresh empty profile and without any background
+networking, in its own process group, killed as a whole on timeout.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+TEMPLATES = Path(__file__).with_name("templates")
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-extensions",
+                  "--hide-scrollbars", "--mute-audio"]
+# A4 at 150 dpi, the width the pack is laid out for.
+A4_PX = (1240, 1754)
+
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre"]
+
+# Labels of ../shared/themes.yaml (contract theme ids), as the pack shows them.
+THEMES = {
+    "agriculture-alimentation": "Agriculture, filières agricoles, alimentation et développement rural",
+    "eau-assainissement": "Eau potable, assainissement, hygiène, milieux aquatiques",
+    "dechets-proprete": "Déchets, tri, propreté urbaine, lutte contre le gaspillage",
+    "environnement-biodiversite": "Espaces naturels, forêt, biodiversité, littoral et mangrove",
+    "climat-energie": "Climat, transition et efficacité énergétiques, énergies renouvelables",
+    "risques-securite": "Gestion des risques et des crises, sécurité, police municipale",
+    "patrimoine-culture": "Patrimoine, culture, création et pratiques artistiques",
+    "tourisme": "Tourisme et valorisation touristique",
+    "urbanisme-amenagement": "Urbanisme, renouvellement urbain, friches, espaces verts, aménagement",
+    "transports-mobilite": "Transports urbains et mobilité",
+    "cooperation-transfrontaliere": "Coopération transfrontalière et frontières maritimes",
+    "gouvernance-locale": "Gouvernance locale, décentralisation, régionalisation, finances locales, état civil",
+    "developpement-economique": "Développement économique, emploi, insertion professionnelle",
+    "numerique": "Numérique, NTIC, création numérique, administration en ligne",
+    "sante-action-sociale": "Santé, action sociale, cohésion sociale",
+    "jeunesse-education": "Jeunesse, éducation, formation, mobilité internationale des jeunes",
+    "egalite-droits": "Égalité femmes-hommes, violences faites aux femmes, droits humains",
+    "migrations-paix": "Migrations, paix et justice",
+}
+
+
+class RenderError(RuntimeError):
+    """Raised with a French message when Chromium is missing or fails."""
+
+
+def date_fr(value: date | str | None, empty: str = "—") -> str:
+    """'1er mars 2025', '15 mai 2025'."""
+    if not value:
+        return empty
+    if isinstance(value, str):
+        value = date.fromisoformat(value)
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def theme_fr(theme_id: str) -> str:
+    return THEMES.get(theme_id, theme_id)
+
+
+def theme_short(theme_id: str) -> str:
+    """The head of a theme's label, for narrow columns: 'Eau potable'."""
+    return theme_fr(theme_id).split(",")[0]
+
+
+@lru_cache(maxsize=1)
+def templates() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                      autoescape=select_autoescape(["html.j2"], default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["date_fr"] = date_fr
+    env.filters["theme_fr"] = theme_fr
+    env.filters["theme_short"] = theme_short
+    env.filters["first_upper"] = lambda text: text[:1].upper() + text[1:]  # keeps "EPCI"
+    return env
+
+
+def render(template: str, **context) -> str:
+    return templates().get_template(template).render(**context)
+
+
+def chromium() -> str:
+    for name in CHROMIUM_CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise RenderError("Chromium est introuvable : installez le paquet Debian « chromium » "
+                      "(make setup s'en charge) pour produire les PDF.")
+
+
+def _run_chromium(args: list[str], output: Path, timeout: float) -> None:
+    with tempfile.TemporaryDirectory(prefix="expe-ct-chromium-") as profile:
+        cmd = [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args]
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                start_new_session=True)
+        try:
+            _, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise RenderError(f"Chromium n'a pas fini en {timeout:.0f} s : rendu abandonné.") from None
+        finally:
+            try:  # the renderer and zygote processes must not outlive the call
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    if proc.returncode != 0 or not output.exists() or output.stat().st_size == 0:
+        tail = err.decode("utf-8", "replace").strip().splitlines()[-1:] if err else []
+        raise RenderError("Chromium n'a pas produit le fichier attendu"
+                          + (f" : {tail[0]}" if tail else "."))
+
+
+def html_to_pdf(html: Path, pdf: Path, timeout: float = 120) -> Path:
+    """Print an HTML file to PDF; page size, margins and page numbers come
+    from the page's own @page rules."""
+    pdf.unlink(missing_ok=True)
+    _run_chromium(["--no-pdf-header-footer", f"--print-to-pdf={pdf.resolve()}",
+                   html.resolve().as_uri()], pdf, timeout)
+    return pdf
+
+
+def html_to_png(html: Path, png: Path, size: tuple[int, int] = A4_PX, timeout: float = 120) -> Path:
+    """A screenshot of the top of the page as a browser shows it."""
+    png.unlink(missing_ok=True)
+    _run_chromium([f"--window-size={size[0]},{size[1]}", f"--screenshot={png.resolve()}",
+                   html.resolve().as_uri()], png, timeout)
+    return png

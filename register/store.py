@@ -1,0 +1,271 @@
+"""The register: what was received and filed, the labels in force, the
+missions and their reports.
+
+A SQLite file under the data home by default; any SQLAlchemy URL otherwise
+(`EXPE_CT_REGISTER_URL`, e.g. postgresql+psycopg://…) — the code is the same.
+Every write is one short transaction, so that several processes (the inbox,
+a served flow, the pack) can share the register.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.orm import Session, sessionmaker
+
+from analysis.dates import add_months
+
+from .labels import SOURCE, seed_labels
+from .models import Base, Label, Mission, Submission
+from .names import name_key, same_body
+
+REGISTER_FILE = "registre.sqlite"
+
+
+def register_url(home: Path, url: str | None = None) -> str:
+    return url or os.environ.get("EXPE_CT_REGISTER_URL") or f"sqlite:///{home / REGISTER_FILE}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets readers (the pack) run while the inbox writes; the busy
+    # timeout makes concurrent writers wait instead of failing.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+@dataclass(frozen=True)
+class Filed:
+    """What filing did, without any personal data (flows return this)."""
+    sha256: str
+    new: bool
+    previous_sha256: str | None
+    changed_checks: int
+
+
+def checks_changed(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
+    """Checks whose status differs between two versions of a dossier."""
+    old = {c["id"]: c["status"] for c in before.get("checks") or []}
+    new = {c["id"]: c["status"] for c in after.get("checks") or []}
+    return [{"id": cid, "before": old.get(cid), "after": new.get(cid)}
+            for cid in list(new) + [c for c in old if c not in new]
+            if old.get(cid) != new.get(cid)]
+
+
+class Register:
+    def __init__(self, url: str):
+        self.url = url
+        self.engine: Engine = create_engine(url)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        for attempt in range(len(Base.metadata.tables) + 1):
+            try:
+                Base.metadata.create_all(self.engine)
+                break
+            except (OperationalError, ProgrammingError):  # another process created one meanwhile
+                if attempt == len(Base.metadata.tables):
+                    raise
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self.seed()
+
+    @classmethod
+    def open(cls, home: Path, url: str | None = None) -> "Register":
+        home.mkdir(parents=True, exist_ok=True)
+        return cls(register_url(home, url))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def session(self) -> Session:
+        return self._session()
+
+    # -- labels ---------------------------------------------------------
+
+    def seed(self) -> None:
+        """The labels of the historique, once (a process that seeds at the
+        same time as another fails on the unique constraint and finds them)."""
+        try:
+            with self.session() as s, s.begin():
+                if s.scalar(select(func.count()).select_from(Label)):
+                    return
+                for item in seed_labels():
+                    s.add(Label(holder=item.holder, holder_type=item.holder_type,
+                                aliases=list(item.aliases), expertise=list(item.expertise),
+                                themes=list(item.themes), granted=item.granted,
+                                expires=item.expires, source=SOURCE))
+        except IntegrityError:
+            pass
+
+    def labels(self) -> list[Label]:
+        with self.session() as s:
+            return list(s.scalars(select(Label).order_by(Label.granted, Label.id)))
+
+    def labels_of(self, name: str | None, type_: str | None) -> list[Label]:
+        return [lab for lab in self.labels()
+                if same_body(name, type_, lab.holder, lab.holder_type, lab.aliases)]
+
+    def labels_in_force(self, themes: set[str], on: date) -> list[Label]:
+        return [lab for lab in self.labels()
+                if lab.granted <= on < lab.expires and themes & set(lab.themes)]
+
+    # -- submissions ----------------------------------------------------
+
+    def get(self, sha256: str) -> Submission | None:
+        with self.session() as s:
+            return s.get(Submission, sha256)
+
+    def count(self) -> int:
+        with self.session() as s:
+            return s.scalar(select(func.count()).select_from(Submission))
+
+    def submissions(self) -> list[Submission]:
+        with self.session() as s:
+            return list(s.scalars(select(Submission).order_by(Submission.filed_at)))
+
+    def note_redrop(self, sha256: str) -> None:
+        with self.session() as s, s.begin():
+            row = s.get(Submission, sha256)
+            if row is not None:
+                row.redrops += 1
+
+    def add(self, record: dict[str, Any], received: date | None, location: str,
+            quarantined: bool) -> Filed:
+        """File a record; idempotent on its sha256.  A record that replaces an
+        error record of the same bytes (a retried submission) updates it."""
+        sha = record["sha256"]
+        with self.session() as s, s.begin():
+            row = s.get(Submission, sha)
+            if row is not None and not (row.status == "error" and record["status"] == "ok"):
+                return Filed(sha, False, row.previous_sha256, len(row.changes or []))
+            applicant = record.get("applicant") or {}
+            previous = self._previous_version(s, record) if record["status"] == "ok" else None
+            changes = checks_changed(previous.record, record) if previous else None
+            if row is None:
+                row = Submission(sha256=sha, redrops=0)
+                s.add(row)
+            row.received, row.filed_at = received, datetime.now()
+            row.kind, row.status, row.verdict = record["kind"], record["status"], record["verdict"]
+            row.applicant, row.applicant_type = applicant.get("name"), applicant.get("type")
+            row.applicant_key = " ".join(sorted(name_key(applicant.get("name")))) or None
+            row.location, row.quarantined, row.record = location, quarantined, record
+            row.previous_sha256 = previous.sha256 if previous else None
+            row.changes = changes
+            try:
+                s.flush()
+            except IntegrityError:  # another process filed the same bytes just now
+                s.rollback()
+                return Filed(sha, False, None, 0)
+            if record["kind"] == "rapport" and record["status"] == "ok":
+                self._attach_report(s, row)
+        return Filed(sha, True, row.previous_sha256, len(changes or []))
+
+    def _previous_version(self, s: Session, record: dict[str, Any]) -> Submission | None:
+        """The latest earlier submission of the same kind from the same
+        applicant (and, for a report, about a mission in the same country)."""
+        applicant = record.get("applicant") or {}
+        if not applicant.get("name") or record["kind"] not in ("candidature", "rapport"):
+            return None
+        country = (record.get("mission") or {}).get("country")
+        rows = s.scalars(select(Submission).where(
+            Submission.kind == record["kind"], Submission.status == "ok",
+            Submission.sha256 != record["sha256"]).order_by(Submission.filed_at.desc()))
+        for row in rows:
+            if not same_body(applicant["name"], applicant.get("type"), row.applicant,
+                             row.applicant_type):
+                continue
+            if record["kind"] == "rapport" and country != (row.record.get("mission") or {}).get("country"):
+                continue
+            return row
+        return None
+
+    def version_link(self, record: dict[str, Any]) -> dict[str, Any] | None:
+        """The earlier version of a dossier and the checks that changed since:
+        as filed for a filed record, else as it would be filed now."""
+        with self.session() as s:
+            row = s.get(Submission, record["sha256"]) if record.get("sha256") else None
+            if row is not None:
+                previous = s.get(Submission, row.previous_sha256) if row.previous_sha256 else None
+                changes = row.changes or []
+            else:
+                previous = self._previous_version(s, record) if record["status"] == "ok" else None
+                changes = checks_changed(previous.record, record) if previous else []
+            if previous is None:
+                return None
+            return {"sha256": previous.sha256, "received": previous.received, "changes": changes}
+
+    def candidatures_for(self, comite: date, cutoff: date) -> list[Submission]:
+        """Candidatures received by the cut-off, in their latest version, that
+        no earlier committee examined."""
+        with self.session() as s:
+            rows = list(s.scalars(select(Submission).where(
+                Submission.kind == "candidature", Submission.status == "ok",
+                Submission.received <= cutoff).order_by(Submission.received, Submission.filed_at)))
+        replaced = {r.previous_sha256 for r in rows if r.previous_sha256}
+        return [r for r in rows if r.sha256 not in replaced
+                and (r.comite is None or r.comite >= comite)]
+
+    def quarantined_by(self, cutoff: date) -> list[Submission]:
+        with self.session() as s:
+            return list(s.scalars(select(Submission).where(
+                Submission.quarantined.is_(True), Submission.received <= cutoff)
+                .order_by(Submission.received)))
+
+    def mark_examined(self, sha256s: list[str], comite: date) -> None:
+        with self.session() as s, s.begin():
+            for sha in sha256s:
+                s.get(Submission, sha).comite = comite
+
+    # -- missions -------------------------------------------------------
+
+    def declare_mission(self, holder: str, holder_type: str | None, country: str | None,
+                        start: date | None, end: date | None) -> Mission:
+        with self.session() as s, s.begin():
+            mission = Mission(holder=holder, holder_type=holder_type, country=country,
+                              start=start, end=end, declared=True,
+                              report_due=add_months(end, 2) if end else None)
+            s.add(mission)
+        return mission
+
+    def missions(self) -> list[Mission]:
+        with self.session() as s:
+            return list(s.scalars(select(Mission).order_by(Mission.end, Mission.id)))
+
+    def _attach_report(self, s: Session, report: Submission) -> None:
+        """A report answers the holder's mission to the same country that ended
+        closest to its dates; with no such mission declared, the report makes it."""
+        facts = report.record.get("mission") or {}
+        end = date.fromisoformat(facts["end"]) if facts.get("end") else None
+        start = date.fromisoformat(facts["start"]) if facts.get("start") else None
+        open_missions = [m for m in s.scalars(select(Mission).where(Mission.report_sha256.is_(None)))
+                         if same_body(report.applicant, report.applicant_type, m.holder, m.holder_type)
+                         and (not facts.get("country") or not m.country or m.country == facts["country"])]
+        if end:
+            open_missions.sort(key=lambda m: abs((m.end - end).days) if m.end else 10**6)
+        mission = open_missions[0] if open_missions else None
+        if mission is None:
+            mission = Mission(holder=report.applicant or "(titulaire non identifié)",
+                              holder_type=report.applicant_type, country=facts.get("country"),
+                              start=start, end=end, declared=False)
+            s.add(mission)
+        mission.start, mission.end = mission.start or start, mission.end or end
+        mission.report_due = add_months(mission.end, 2) if mission.end else None
+        mission.report_received = report.received
+        mission.report_sha256 = report.sha256
+
+    def reports_of(self) -> dict[str, Submission]:
+        with self.session() as s:
+            return {r.sha256: r for r in s.scalars(select(Submission).where(Submission.kind == "rapport"))}
+
+    def mark_reminded(self, mission_ids: list[int], on: date) -> None:
+        with self.session() as s, s.begin():
+            for mid in mission_ids:
+                s.get(Mission, mid).reminded = on
+
