@@ -18,8 +18,14 @@ $(STAMP): requirements.lock pyproject.toml
 	@$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
+# The inbox flow over a copy of the samples (the inbox files what it takes:
+# the bundled samples themselves are never moved), then a committee pack.
+DEMO := out/demo
 demo: setup
-	@$(BIN)/expe-ct analyse samples/dossiers/*
+	@rm -rf $(DEMO) && mkdir -p $(DEMO)/depot && cp -r samples/dossiers/. $(DEMO)/depot/
+	@$(BIN)/expe-ct inbox --once --inbox $(DEMO)/depot --home $(DEMO)/donnees
+	@$(BIN)/expe-ct pack --comite $$(date -d '+7 days' +%F) --home $(DEMO)/donnees --out $(DEMO)/comite
+	@echo "Dossier du comité : $(DEMO)/comite/pack.pdf (et pack.html, pack.csv)"
 
 test: setup
 	@$(BIN)/python -m pytest -q
