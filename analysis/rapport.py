@@ -37,7 +37,6 @@ def report_experts(submission: Submission, mission, applicant) -> list:
 
 def analyse_rapport(submission: Submission, received: date | None = None) -> dict[str, Any]:
     from .applicant import find_applicant
-    from .experts import find_experts
 
     mission = find_mission(submission)
     applicant = find_applicant(submission)

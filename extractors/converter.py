@@ -18,13 +18,14 @@ import atexit
 import os
 import re
 import shutil
-import signal
 import subprocess
 import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+
+from expe_ct.processes import run_in_group
 
 from . import errors
 from .errors import ExtractionError
@@ -91,26 +92,13 @@ def converted(src: Path, target: str = "odt", suffix: str = ".doc",
 
 
 def run(cmd: list[str], env: dict[str, str], timeout_s: float) -> None:
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env=env, start_new_session=True)
     try:
-        proc.wait(timeout=timeout_s)
+        run_in_group(cmd, timeout_s, env)
     except subprocess.TimeoutExpired:
-        kill_group(proc.pid)
-        proc.wait()
         discard_profile()  # a killed instance may leave it half-written or locked
         raise ExtractionError(
             "timeout", f"La conversion du document a dépassé {timeout_s:.0f} s ; "
             "elle a été interrompue.") from None
-    finally:
-        kill_group(proc.pid)  # helpers LibreOffice may leave behind
-
-
-def kill_group(pgid: int) -> None:
-    try:
-        os.killpg(pgid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def profile_dir() -> Path:

@@ -10,15 +10,14 @@ networking, in its own process group, killed as a whole on timeout.
 """
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import subprocess
 import tempfile
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from expe_ct.processes import run_in_group
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -107,20 +106,11 @@ def chromium() -> str:
 def _run_chromium(args: list[str], output: Path, timeout: float) -> None:
     with tempfile.TemporaryDirectory(prefix="expe-ct-chromium-") as profile:
         cmd = [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args]
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                start_new_session=True)
         try:
-            _, err = proc.communicate(timeout=timeout)
+            returncode, err = run_in_group(cmd, timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
             raise RenderError(f"Chromium n'a pas fini en {timeout:.0f} s : rendu abandonné.") from None
-        finally:
-            try:  # the renderer and zygote processes must not outlive the call
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-    if proc.returncode != 0 or not output.exists() or output.stat().st_size == 0:
+    if returncode != 0 or not output.exists() or output.stat().st_size == 0:
         tail = err.decode("utf-8", "replace").strip().splitlines()[-1:] if err else []
         raise RenderError("Chromium n'a pas produit le fichier attendu"
                           + (f" : {tail[0]}" if tail else "."))

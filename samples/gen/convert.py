@@ -6,12 +6,12 @@ it overruns its timeout.
 """
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import subprocess
 import tempfile
 from pathlib import Path
+
+from expe_ct.processes import run_in_group
 
 FILTERS = {"pdf": "pdf:writer_pdf_Export", "odt": "odt:writer8", "doc": "doc:MS Word 97"}
 TIMEOUT_S = 240
@@ -41,13 +41,9 @@ def convert(jobs: list[tuple[Path, Path]], target: str, timeout_s: float = TIMEO
         cmd = [soffice, f"-env:UserInstallation={(tmpdir / 'profile').as_uri()}", "--headless",
                "--norestore", "--nolockcheck", "--convert-to", FILTERS[target],
                "--outdir", str(outdir), *map(str, staged)]
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                start_new_session=True)
         try:
-            _, err = proc.communicate(timeout=timeout_s)
+            _, err = run_in_group(cmd, timeout_s)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
             raise ConversionError(f"LibreOffice a dépassé {timeout_s:.0f} s ({target}).") from None
         for path, (_, dest) in zip(staged, jobs):
             produced = outdir / f"{path.stem}.{target}"
