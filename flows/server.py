@@ -61,10 +61,10 @@ class LocalServer:
         env = dict(os.environ)
         env.pop("PREFECT_API_URL", None)
         if self.ephemeral:  # as Prefect's ephemeral mode: no UI, only the services runs need
-            env.update(PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1",
-                       # write task runs and events often, so that settle() is short
-                       PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL="0.5",
-                       PREFECT_SERVER_SERVICES_EVENT_PERSISTER_FLUSH_INTERVAL="0.5")
+            env.update(PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1")
+            # task runs written every second (not 5), so that settle() is short;
+            # whole seconds: Prefect truncates it, and 0 would make it spin
+            env.setdefault("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL", "1")
         env["PREFECT__SERVER_FINAL"] = "1"
         try:
             self.process = subprocess.Popen(
@@ -93,7 +93,7 @@ class LocalServer:
         self.stop()
         raise RuntimeError(f"Le serveur Prefect local n'a pas répondu en {timeout:.0f} s.")
 
-    def settle(self, quiet_s: float = 1.2, timeout: float = 15) -> None:
+    def settle(self, quiet_s: float = 1.5, timeout: float = 15) -> None:
         """Wait until the server has written what it was sent: the task runs
         it records in batches would otherwise be lost when it stops."""
         final = json.dumps({"task_runs": {"state": {"type": {"any_": list(FINAL_STATES)}}}}).encode()

@@ -25,8 +25,9 @@ TYPE_SHORT = {"commune": "commune", "epci": "EPCI", "departement": "département
               "association_elus": "association d'élus", "autre": "non éligible", None: "?"}
 CATEGORY_FR = {"elu": "élu", "agent": "agent territorial", "partenaire": "partenaire territorial",
                "autre": "autre (non éligible)", None: "non déterminée"}
-ERROR_FR = {"unreadable": "illisible", "encrypted": "chiffré", "unsupported_format": "format non pris en charge",
-            "empty": "vide", "too_large": "trop volumineux", "timeout": "délai dépassé"}
+ERROR_FR = {"unreadable": "illisible", "encrypted": "chiffré",
+            "unsupported_format": "format non pris en charge", "empty": "vide",
+            "too_large": "trop volumineux", "timeout": "délai dépassé"}
 
 
 def _rule(check_id: str):

@@ -5,6 +5,7 @@
 #   libreoffice-writer-nogui          : reads legacy .doc (converted in a private temp dir)
 #   antiword                          : fallback reader for .doc
 #   fonts-dejavu-core                 : fonts for scans and PDF output
+#   time                              : /usr/bin/time -v, peak memory in bench/run.py
 set -euo pipefail
 need=()
 command -v tesseract >/dev/null || need+=(tesseract-ocr)
@@ -13,6 +14,7 @@ command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v antiword >/dev/null || need+=(antiword)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+[ -x /usr/bin/time ] || need+=(time)
 command -v chromium >/dev/null || need+=(chromium)  # headless: HTML → PDF of the committee pack
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "Installation des paquets Debian manquants : ${need[*]}" >&2

@@ -92,7 +92,8 @@ def run(tmp_path_factory):
 
     # The restart, watched for network connections when strace is there.
     trace = tmp / "connect.trace"
-    prefix = ["strace", "-f", "--seccomp-bpf", "-qq", "-e", "trace=connect", "-e", "signal=none", "-o", str(trace)] if shutil.which("strace") else []
+    prefix = (["strace", "-f", "--seccomp-bpf", "-qq", "-e", "trace=connect", "-e", "signal=none",
+               "-o", str(trace)] if shutil.which("strace") else [])
     started = time.monotonic()
     second = subprocess.run([*prefix, sys.executable, "-m", "expe_ct.cli", "inbox", "--inbox", str(inbox),
                              "--home", str(home), "--once"], cwd=ROOT, capture_output=True, text=True,

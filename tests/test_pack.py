@@ -80,7 +80,8 @@ def test_csv_summary(pack_dir):
     header, *rows = csv.reader(io.StringIO(text[1:]), delimiter=";")
     assert len(rows) == 2
     montreuil = next(dict(zip(header, r)) for r in rows if "Montreuil" in r[1])
-    assert montreuil["Déjà labellisé"] == "oui" and montreuil["Pré-examen"] in ("complet", "incomplet", "à examiner")
+    assert montreuil["Déjà labellisé"] == "oui"
+    assert montreuil["Pré-examen"] in ("complet", "incomplet", "à examiner")
 
 
 def test_pdf_is_a4_numbered_and_not_blank(pack_dir, tmp_path):
