@@ -56,28 +56,29 @@ class MissionFacts:
 
 
 @lru_cache(maxsize=1)
-def country_patterns() -> list[tuple[re.Pattern, str]]:
-    table = [(re.compile(rf"(?<![\w-]){re.escape(fold(variant))}(?![\w-])"), name)
-             for name, variants in countries() for variant in variants]
-    table.sort(key=lambda item: -len(item[0].pattern))   # "Guinée-Bissau" before "Guinée"
-    return table
+def country_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every name of every country, longest first
+    ("Guinée-Bissau" before "Guinée"), and the country of each folded name."""
+    names: dict[str, str] = {}
+    for name, variants in countries():
+        for variant in variants:
+            names.setdefault(fold(variant), name)
+    alternatives = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(map(re.escape, alternatives)))
+    return pattern, names
 
 
 def find_country(submission: Submission) -> tuple[str | None, list[Evidence]]:
     """The foreign country most cited, headings and opening blocks weighing more."""
+    pattern, names = country_pattern()
     votes: Counter = Counter()
     where: dict[str, Block] = {}
     for piece in submission.pieces:
         for i, block in enumerate(piece.blocks):
-            text = fold(block.text)
-            taken: list[tuple[int, int]] = []
-            for pattern, name in country_patterns():
-                for m in pattern.finditer(text):
-                    if any(s <= m.start() < e for s, e in taken):
-                        continue
-                    taken.append((m.start(), m.end()))
-                    votes[name] += 3 if block.kind == "heading" or i < 8 else 1
-                    where.setdefault(name, block)
+            for m in pattern.finditer(fold(block.text)):
+                name = names[m.group()]
+                votes[name] += 3 if block.kind == "heading" or i < 8 else 1
+                where.setdefault(name, block)
     if not votes:
         return None, []
     country = votes.most_common(1)[0][0]

@@ -3,16 +3,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
 
+# The marks of Latin letters (é = e + U+0301), dropped at C speed; the rare
+# other non-ASCII characters left are looked at one by one.
+_LATIN_MARKS = re.compile("[%s]+" % "".join(
+    chr(c) for lo, hi in ((0x300, 0x36F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
+    for c in range(lo, hi + 1) if unicodedata.combining(chr(c))))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_STRAIGHT = {"’": "'", "‘": "'", "\u00a0": " "}
+
+
+def _fold_char(match: re.Match) -> str:
+    c = match.group()
+    return _STRAIGHT.get(c) or ("" if unicodedata.combining(c) else c)
+
+
+@lru_cache(maxsize=16384)  # the analyses fold the same blocks again and again
 def fold(text: str) -> str:
     """Lower case without accents and with straight apostrophes, for matching
     French text however it was typed (capitals often lose their accents)."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
+    text = text.lower()
+    if text.isascii():
+        return text
+    text = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text))
+    return text if text.isascii() else _NON_ASCII.sub(_fold_char, text)
 
 
 def squash(text: str) -> str:

@@ -486,9 +486,10 @@ class WorkersLost(RuntimeError):
 
 class WarmPool:
     """Worker processes that analyse submissions one at a time and stay up
-    (spaCy is loaded once per worker, on first need), with the runner's
-    timeout and crash handling.  Workers come from a fork server, not from this process, which
-    by then runs Prefect's threads (forking a threaded process is unsafe)."""
+    with the runner's timeout and crash handling.  Workers come from a fork
+    server, not from this process, which by then runs Prefect's threads
+    (forking a threaded process is unsafe); the fork server loads the code
+    and the spaCy model once (expe_ct.preload) and every worker shares them."""
 
     def __init__(self, limits: Limits | None = None, jobs: int | None = None):
         from pebble import ProcessPool
@@ -497,8 +498,7 @@ class WarmPool:
 
         self.limits = limits or Limits.from_env()
         self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(["expe_ct.pipeline", "analysis.candidature",
-                                              "analysis.rapport"])
+        self._context.set_forkserver_preload(["expe_ct.preload"])
         self.jobs = jobs or default_jobs()
         self._pool = ProcessPool(max_workers=self.jobs, initializer=_init_worker,
                                  initargs=(self.limits,), context=self._context)

@@ -50,6 +50,10 @@ def analyse_many(paths: Iterable[str], limits: Limits | None = None, jobs: int |
     paths = list(paths)
     received = received or {}
     jobs = max(1, min(jobs or default_jobs(), len(paths) or 1))
+    if len(paths) > jobs:  # a batch: one copy of the model, shared by the forked workers
+        from .preload import load_models
+
+        load_models()
     with ProcessPool(max_workers=jobs, initializer=_init_worker, initargs=(limits,)) as pool:
         futures = [pool.schedule(analyse_submission, args=(p, limits, received.get(p)),
                                  timeout=limits.timeout_s) for p in paths]
