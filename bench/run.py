@@ -196,6 +196,23 @@ def prepare_home(jobs: int) -> Path:
     return template
 
 
+def run_warm_flow(paths: list[str], template: Path) -> float:
+    """Seconds of one inbox flow run in a process whose server and workers
+    are already up, as under `expe-ct serve` (bench/warm_flow.py)."""
+    inbox, home = WORK / "boite", WORK / "home"
+    for stale in (inbox, home):
+        shutil.rmtree(stale, ignore_errors=True)
+    shutil.copytree(template, home)
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "warm_flow.py"), str(home), str(inbox),
+                          *paths], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode:
+        raise SystemExit("échec de bench/warm_flow.py :\n" + out.stderr[-3000:])
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    if sum(result["counts"].values()) != len(paths):
+        raise SystemExit(f"flux servi : {result['counts']} pour {len(paths)} dépôts")
+    return result["flow_s"]
+
+
 def run_inbox(paths: list[str], jobs: int, template: Path) -> Run:
     """`expe-ct inbox --once` on fresh copies of the submissions (the inbox
     moves what it takes) and a fresh copy of the initialised home."""
@@ -374,6 +391,7 @@ def main() -> None:
     template = prepare_home(args.jobs) if with_inbox else None
     runs: dict[str, list[Run]] = {"analyse": [], "naive": [], "floor": [], "inbox": [],
                                   "inbox à vide": []}
+    served: list[float] = []
     for rep in range(1, args.repeat + 1):   # interleaved, so that load drifts hit all alike
         load = os.getloadavg()[0]
         runs["analyse"].append(run_analyse(paths, args.jobs))
@@ -382,6 +400,7 @@ def main() -> None:
         if template:
             runs["inbox"].append(run_inbox(paths, args.jobs, template))
             runs["inbox à vide"].append(run_inbox([], args.jobs, template))
+            served.append(run_warm_flow(paths, template))
         print(f"passe {rep} (charge {load:.1f}) : "
               + ", ".join(f"{k} {r[-1].wall:.1f} s ({r[-1].cpu or 0:.0f} s CPU)"
                           for k, r in runs.items() if r), flush=True)
@@ -425,6 +444,10 @@ def main() -> None:
             if inbox else None),
         Row("`inbox --once` / `analyse` (temps CPU)", _cpu_ratios(inbox, analyse), "×"),
         Row("`inbox --once` sur une boîte vide (s, coût fixe)", [r.wall for r in runs["inbox à vide"]]),
+        Row("flux de la boîte servi (serveur et processus déjà prêts) / `analyse` (durée)",
+            [f / a.wall for a, f in zip(analyse, served)], "×", f"≤ {TARGET_INBOX:.2f}×".replace(".", ","),
+            statistics.median(f / a.wall for a, f in zip(analyse, served)) <= TARGET_INBOX
+            if served else None),
         *(Row(f"s CPU par dossier : {k}", v) for k, v in cpu.items() if v),
         Row(f"RSS max d'un processus de travail, N={n} (Mo)", [r.worker_mb for r in analyse], "",
             f"≤ {TARGET_RSS_MB}", rss100 <= TARGET_RSS_MB),

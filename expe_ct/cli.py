@@ -222,9 +222,10 @@ def run_inbox(args) -> int:
         sys.stderr.write(f"expe-ct : la boîte de dépôt {inbox} n'existe pas.\n")
         return 2
     signal.signal(signal.SIGTERM, _interrupt)  # a service stop: finish cleanly, as for Ctrl-C
-    with backend(home, args.verbose) as server:
-        pool = WarmPool(jobs=args.jobs)  # its workers start while the server does
-        try:
+    pool = None
+    try:
+        with backend(home, args.verbose) as server:
+            pool = WarmPool(jobs=args.jobs)  # its workers start while the server does
             from flows.inbox import inbox_flow, use_pool
 
             use_pool(pool)
@@ -239,10 +240,11 @@ def run_inbox(args) -> int:
                 if args.once:
                     return 1 if failed else 0
                 time.sleep(args.interval)
-        except KeyboardInterrupt:
-            sys.stderr.write("expe-ct : arrêt demandé.\n")
-            return 130
-        finally:
+    except KeyboardInterrupt:
+        sys.stderr.write("expe-ct : arrêt demandé.\n")
+        return 130
+    finally:
+        if pool:
             pool.close()
 
 

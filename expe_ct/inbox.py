@@ -492,16 +492,25 @@ class WarmPool:
     and the spaCy model once (expe_ct.preload) and every worker shares them."""
 
     def __init__(self, limits: Limits | None = None, jobs: int | None = None):
-        from pebble import ProcessPool
-
-        from .runner import _init_worker, default_jobs
+        from .runner import default_jobs
 
         self.limits = limits or Limits.from_env()
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(["expe_ct.preload"])
         self.jobs = jobs or default_jobs()
-        self._pool = ProcessPool(max_workers=self.jobs, initializer=_init_worker,
-                                 initargs=(self.limits,), context=self._context)
+        self._pool = self._new_pool()
+        # pebble starts its workers on the first task: start them now, while
+        # the caller's Prefect server starts (it waits for the fork server
+        # to load the models, 2 s)
+        self._pool.schedule(os.getpid)
+
+    def _new_pool(self):
+        from pebble import ProcessPool
+
+        from .runner import _init_worker
+
+        return ProcessPool(max_workers=self.jobs, initializer=_init_worker,
+                           initargs=(self.limits,), context=self._context)
 
     def analyse(self, path: str, received: date | None) -> dict[str, Any]:
         from concurrent.futures.process import BrokenProcessPool
@@ -521,13 +530,8 @@ class WarmPool:
         return _result(path, future, self.limits)
 
     def _restart(self) -> None:
-        from pebble import ProcessPool
-
-        from .runner import _init_worker
-
         old = self._pool
-        self._pool = ProcessPool(max_workers=self.jobs, initializer=_init_worker,
-                                 initargs=(self.limits,), context=self._context)
+        self._pool = self._new_pool()
         old.stop()
 
     def close(self) -> None:

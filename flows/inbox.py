@@ -25,6 +25,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from expe_ct.inbox import Filer, Home, WarmPool, WorkersLost, first_of_each, manifest, stable_entries
+from flows import tally
 from register import Register
 
 _POOL: WarmPool | None = None
@@ -80,7 +81,8 @@ def retry_if_transient(task, task_run, state) -> bool:
 
 
 @task(name="deposer-dossier", retries=2, retry_delay_seconds=[2, 10],
-      retry_condition_fn=retry_if_transient, cache_policy=NO_CACHE, persist_result=False)
+      retry_condition_fn=retry_if_transient, cache_policy=NO_CACHE, persist_result=False,
+      **tally.HOOKS)
 def file_submission(home: str, claim_id: str, sha256: str) -> dict[str, Any]:
     filer = Filer(Home(Path(home)), _register(home))
     try:

@@ -8,11 +8,12 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from flows import tally
 from outputs.pack import build_pack
 from register import Register
 
 
-@task(name="construire-dossier-comite", cache_policy=NO_CACHE, persist_result=False)
+@task(name="construire-dossier-comite", cache_policy=NO_CACHE, persist_result=False, **tally.HOOKS)
 def build(home: str, comite: date, cutoff: date | None, out: str) -> dict[str, Any]:
     register = Register.open(Path(home))
     try:

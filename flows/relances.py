@@ -9,11 +9,12 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from flows import tally
 from outputs.letters import write_letters
 from register import Register
 
 
-@task(name="ecrire-relances", cache_policy=NO_CACHE, persist_result=False)
+@task(name="ecrire-relances", cache_policy=NO_CACHE, persist_result=False, **tally.HOOKS)
 def letters(home: str, today: date, out: str) -> dict[str, Any]:
     register = Register.open(Path(home))
     try:

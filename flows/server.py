@@ -86,6 +86,7 @@ class LocalServer:
             try:
                 with _NO_PROXY.open(f"{self.api_url}/health", timeout=2) as answer:
                     if answer.status == 200:
+                        self._recorded_at_start = self._recorded()
                         return self
             except (urllib.error.URLError, OSError):
                 pass
@@ -93,24 +94,30 @@ class LocalServer:
         self.stop()
         raise RuntimeError(f"Le serveur Prefect local n'a pas répondu en {timeout:.0f} s.")
 
-    def settle(self, quiet_s: float = 1.5, timeout: float = 15) -> None:
-        """Wait until the server has written what it was sent: the task runs
-        it records in batches would otherwise be lost when it stops."""
+    def _recorded(self) -> int | None:
+        """Task runs in a final state the server has written (None: no answer)."""
         final = json.dumps({"task_runs": {"state": {"type": {"any_": list(FINAL_STATES)}}}}).encode()
-        last, since, deadline = None, time.monotonic(), time.monotonic() + timeout
+        request = urllib.request.Request(f"{self.api_url}/task_runs/count", data=final,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with _NO_PROXY.open(request, timeout=5) as answer:
+                return int(answer.read())
+        except (urllib.error.URLError, OSError, ValueError):
+            return None
+
+    def settle(self, finished: int, timeout: float = 15) -> None:
+        """Wait until the server has written the `finished` task runs this
+        process ran: it records them in batches, and those not yet written
+        would be lost when it stops."""
+        start = getattr(self, "_recorded_at_start", None)
+        if not finished or start is None:
+            return
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            request = urllib.request.Request(f"{self.api_url}/task_runs/count", data=final,
-                                             headers={"Content-Type": "application/json"})
-            try:
-                with _NO_PROXY.open(request, timeout=5) as answer:
-                    count = int(answer.read())
-            except (urllib.error.URLError, OSError, ValueError):
+            count = self._recorded()
+            if count is None or count >= start + finished:
                 return
-            if count != last:
-                last, since = count, time.monotonic()
-            elif time.monotonic() - since >= quiet_s:
-                return
-            time.sleep(0.2)
+            time.sleep(0.1)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -142,11 +149,24 @@ def backend(home: Path, verbose: bool = False) -> Iterator[LocalServer | None]:
         return
     server = LocalServer().start()
     try:
-        yield server
+        with _without_heartbeats():
+            yield server
     finally:
         _drain_client()
-        server.settle()
+        if "flows.tally" in sys.modules:
+            server.settle(sys.modules["flows.tally"].finished())
         server.stop()
+
+
+@contextmanager
+def _without_heartbeats() -> Iterator[None]:
+    """A flow run sends a heartbeat now and then so that a server can tell
+    when its process died; a private server dies with the process, and the
+    heartbeat thread costs up to a second at the end of every run."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
 
 
 def _drain_client() -> None:
