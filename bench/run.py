@@ -1,6 +1,7 @@
 """Speed of expe-ct at scale, in one run, as ratios (machines here are noisy).
 
     .venv/bin/python bench/run.py [--n 100] [--repeat 3] [--big] [--jobs N] [--profile 20]
+    .venv/bin/python bench/run.py --inbox-only --n 200    # the inbox flow against analyse
 
 On N one-file submissions of 2 to 15 pages (half PDF, half DOCX, built from
 the samples by bench/corpus_builder.py) and a few scans, each repetition runs,
@@ -376,7 +377,11 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=20, metavar="K",
                         help="dossiers profilés dans un processus (0 : pas de profil)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--inbox-only", action="store_true",
+                        help="seulement `analyse`, `inbox --once` et le flux servi")
     args = parser.parse_args()
+    if args.inbox_only:
+        return inbox_only(args)
 
     corpus = corpus_builder.build(args.n, scans=max(2, args.n // 25), seed=args.seed)
     paths, scans = corpus.paths(), corpus.paths(scan=True)
@@ -477,6 +482,31 @@ def main() -> None:
           + ", ".join(f"{r.tree_mb:.0f} Mo" for r in analyse if r.tree_mb))
     if args.profile:
         profile(paths[:args.profile])   # after the table: its reads warm the cache again
+
+
+def inbox_only(args) -> None:
+    """The inbox flow against `analyse` on the same N submissions, alone:
+    the issue's figure (N=200), quicker than the whole bench."""
+    paths = corpus_builder.build(args.n, scans=0, seed=args.seed).paths()
+    template = prepare_home(args.jobs)
+    analyse, inbox, served = [], [], []
+    for rep in range(1, args.repeat + 1):
+        load = os.getloadavg()[0]
+        analyse.append(run_analyse(paths, args.jobs))
+        inbox.append(run_inbox(paths, args.jobs, template))
+        served.append(run_warm_flow(paths, template))
+        print(f"passe {rep} (charge {load:.1f}) : analyse {analyse[-1].wall:.1f} s, "
+              f"inbox --once {inbox[-1].wall:.1f} s, flux servi {served[-1]:.1f} s", flush=True)
+    shutil.rmtree(WORK, ignore_errors=True)
+    n = len(paths)
+    print_table([
+        Row(f"`analyse` : dossiers/s (N={n})", [n / r.wall for r in analyse]),
+        Row("`inbox --once` / `analyse` (durée)", [b.wall / a.wall for a, b in zip(analyse, inbox)],
+            "×", f"≤ {TARGET_INBOX:.2f}×".replace(".", ",")),
+        Row("`inbox --once` / `analyse` (temps CPU)", _cpu_ratios(inbox, analyse), "×"),
+        Row("flux servi / `analyse` (durée)", [f / a.wall for a, f in zip(analyse, served)], "×",
+            f"≤ {TARGET_INBOX:.2f}×".replace(".", ",")),
+    ])
 
 
 def _cpu_ratios(num: list[Run], den: list[Run]) -> list[float]:

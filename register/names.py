@@ -4,6 +4,7 @@ Nice Côte d'Azur"), so names are compared by their significant words."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis.text import fold
 
@@ -16,6 +17,7 @@ association reseau federation
 """.split())
 
 
+@lru_cache(maxsize=4096)  # the register compares one name with every earlier one
 def name_key(name: str | None) -> frozenset[str]:
     words = re.findall(r"[a-z0-9]+", fold(name or ""))
     return frozenset(w for w in words if w not in GENERIC)

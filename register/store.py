@@ -174,13 +174,16 @@ class Register:
         if not applicant.get("name") or record["kind"] not in ("candidature", "rapport"):
             return None
         country = (record.get("mission") or {}).get("country")
-        rows = s.scalars(select(Submission).where(
-            Submission.kind == record["kind"], Submission.status == "ok",
-            Submission.sha256 != record["sha256"]).order_by(Submission.filed_at.desc()))
-        for row in rows:
-            if not same_body(applicant["name"], applicant.get("type"), row.applicant,
-                             row.applicant_type):
+        # names only: loading every earlier record (JSON) made each filing
+        # slower as the archive grew
+        names = s.execute(select(Submission.sha256, Submission.applicant, Submission.applicant_type)
+                          .where(Submission.kind == record["kind"], Submission.status == "ok",
+                                 Submission.sha256 != record["sha256"])
+                          .order_by(Submission.filed_at.desc()))
+        for sha, name, type_ in names:
+            if not same_body(applicant["name"], applicant.get("type"), name, type_):
                 continue
+            row = s.get(Submission, sha)
             if record["kind"] == "rapport" and country != (row.record.get("mission") or {}).get("country"):
                 continue
             return row
