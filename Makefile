@@ -24,6 +24,7 @@ DEMO := out/demo
 demo: setup
 	@rm -rf $(DEMO) && mkdir -p $(DEMO)/depot && cp -r samples/dossiers/. $(DEMO)/depot/
 	@$(BIN)/expe-ct inbox --once --inbox $(DEMO)/depot --home $(DEMO)/donnees
+	@echo "(Les rapports d'exemple arrivent aujourd'hui, bien après leurs missions : le délai de deux mois du §III.3 est dépassé, d'où « incomplet ».)"
 	@$(BIN)/expe-ct pack --comite $$(date -d '+7 days' +%F) --home $(DEMO)/donnees --out $(DEMO)/comite
 	@echo "Dossier du comité : $(DEMO)/comite/pack.pdf (et pack.html, pack.csv)"
 
