@@ -71,10 +71,7 @@ def submission_sha256(path: Path) -> str | None:
     (for error records); None when the path cannot be hashed."""
     try:
         if path.is_dir():
-            files = [PieceFile(Path(d, f).relative_to(path).as_posix(), Path(d, f))
-                     for d, _, names in os.walk(path, followlinks=False) for f in names]
-            files = [f for f in files if not is_junk(f.name) and f.path.is_file()
-                     and not f.path.is_symlink()]
+            files, _ = _folder_pieces(path)
             return folder_sha256(files) if files else None
         return sha256_file(path) if path.is_file() else None
     except OSError:
@@ -105,6 +102,15 @@ def open_submission(path: Path, limits: Limits) -> Iterator[OpenedSubmission]:
 
 
 def _open_folder(root: Path, limits: Limits) -> OpenedSubmission:
+    pieces, warnings = _folder_pieces(root, limits.max_pieces)
+    if not pieces:
+        raise errors.empty("Le dossier ne contient aucune pièce.")
+    return OpenedSubmission(folder_sha256(pieces), pieces, warnings)
+
+
+def _folder_pieces(root: Path, max_pieces: int | None = None) -> tuple[list[PieceFile], list[str]]:
+    """A folder's pieces in name order, and why others were left out: junk
+    files, hidden sub-folders, links and special files are not pieces."""
     pieces: list[PieceFile] = []
     warnings: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
@@ -119,13 +125,10 @@ def _open_folder(root: Path, limits: Limits) -> OpenedSubmission:
                 warnings.append(f"« {rel} » ignoré : lien ou fichier spécial.")
                 continue
             pieces.append(PieceFile(rel, full))
-            if len(pieces) > limits.max_pieces:
-                raise errors.too_large(
-                    f"Le dossier contient plus de {limits.max_pieces} pièces.")
-    if not pieces:
-        raise errors.empty("Le dossier ne contient aucune pièce.")
+            if max_pieces is not None and len(pieces) > max_pieces:
+                raise errors.too_large(f"Le dossier contient plus de {max_pieces} pièces.")
     pieces.sort(key=lambda p: p.name)
-    return OpenedSubmission(folder_sha256(pieces), pieces, warnings)
+    return pieces, warnings
 
 
 def _safe_member_name(raw: str) -> str:

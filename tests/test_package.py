@@ -40,6 +40,9 @@ def test_folder_digest_follows_contract_and_skips_junk(tmp_path):
     (root / "cv" / "dupont.docx").write_bytes(b"PK cv")
     (root / ".DS_Store").write_bytes(b"junk")
     (root / "~$lettre.docx").write_bytes(b"junk")
+    (root / ".git").mkdir()  # a hidden sub-folder, and a link: not pieces either
+    (root / ".git" / "config").write_bytes(b"[core]")
+    (root / "raccourci.pdf").symlink_to(root / "lettre.pdf")
     with open_submission(root, LIMITS) as opened:
         assert [p.name for p in opened.pieces] == ["cv/dupont.docx", "lettre.pdf"]
         digest = opened.sha256
