@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
-    from expe_ct.inbox import WarmPool
+    from expe_ct.runner import WarmPool
     from flows.server import backend
 
     home, inbox, paths = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:]

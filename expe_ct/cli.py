@@ -215,7 +215,8 @@ def run_inbox(args) -> int:
 
     from flows.server import backend
 
-    from .inbox import Home, WarmPool, pending
+    from .inbox import Home, pending
+    from .runner import WarmPool
 
     inbox, home = Path(args.inbox), _home(args)
     if not inbox.is_dir():

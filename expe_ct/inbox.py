@@ -30,7 +30,6 @@ import fcntl
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
 import shutil
 import stat
@@ -44,8 +43,6 @@ from typing import Any, Callable, Iterator
 
 from extractors.package import is_junk, submission_sha256
 from register import Register
-
-from .limits import Limits
 
 log = logging.getLogger("expe_ct.inbox")
 
@@ -475,65 +472,3 @@ def first_of_each(claims: list[Claim]) -> tuple[list[Claim], list[Claim]]:
         (later if claim.sha256 in seen else first).append(claim)
         seen.add(claim.sha256)
     return first, later
-
-
-# -- warm worker processes --------------------------------------------------
-
-class WorkersLost(RuntimeError):
-    """The worker pool broke (a worker could not start, the pool died): not
-    the submission's fault, so no record is made and the caller may retry."""
-
-
-class WarmPool:
-    """Worker processes that analyse submissions one at a time and stay up
-    with the runner's timeout and crash handling.  Workers come from a fork
-    server, not from this process, which by then runs Prefect's threads
-    (forking a threaded process is unsafe); the fork server loads the code
-    and the spaCy model once (expe_ct.preload) and every worker shares them."""
-
-    def __init__(self, limits: Limits | None = None, jobs: int | None = None):
-        from .runner import default_jobs
-
-        self.limits = limits or Limits.from_env()
-        self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(["expe_ct.preload"])
-        self.jobs = jobs or default_jobs()
-        self._pool = self._new_pool()
-        # pebble starts its workers on the first task: start them now, while
-        # the caller's Prefect server starts (it waits for the fork server
-        # to load the models, 2 s)
-        self._pool.schedule(os.getpid)
-
-    def _new_pool(self):
-        from pebble import ProcessPool
-
-        from .runner import _init_worker
-
-        return ProcessPool(max_workers=self.jobs, initializer=_init_worker,
-                           initargs=(self.limits,), context=self._context)
-
-    def analyse(self, path: str, received: date | None) -> dict[str, Any]:
-        from concurrent.futures.process import BrokenProcessPool
-
-        from .pipeline import analyse_submission
-        from .runner import _result
-
-        try:
-            future = self._pool.schedule(analyse_submission, args=(path, self.limits, received),
-                                         timeout=self.limits.timeout_s)
-        except RuntimeError as exc:  # pebble: the pool is no longer running
-            self._restart()
-            raise WorkersLost(str(exc)) from None
-        if isinstance(future.exception(), BrokenProcessPool):
-            self._restart()
-            raise WorkersLost("BrokenProcessPool")
-        return _result(path, future, self.limits)
-
-    def _restart(self) -> None:
-        old = self._pool
-        self._pool = self._new_pool()
-        old.stop()
-
-    def close(self) -> None:
-        self._pool.close()
-        self._pool.join()

@@ -9,6 +9,7 @@ order the paths were given.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import resource
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -20,7 +21,6 @@ from pebble import ProcessExpired, ProcessPool
 
 from . import record
 from .limits import Limits
-from .pipeline import analyse_submission
 from extractors.package import submission_sha256
 
 log = logging.getLogger("expe_ct.runner")
@@ -54,6 +54,8 @@ def analyse_many(paths: Iterable[str], limits: Limits | None = None, jobs: int |
         from .preload import load_models
 
         load_models()
+    from .pipeline import analyse_submission
+
     with ProcessPool(max_workers=jobs, initializer=_init_worker, initargs=(limits,)) as pool:
         futures = [pool.schedule(analyse_submission, args=(p, limits, received.get(p)),
                                  timeout=limits.timeout_s) for p in paths]
@@ -85,3 +87,56 @@ def _result(path: str, future, limits: Limits) -> dict[str, Any]:
         log.error("erreur interne pendant l'analyse : %s", type(exc).__name__)
         return record.error_record(
             path, sha(), "unreadable", f"Erreur interne pendant l'analyse ({type(exc).__name__}).")
+
+
+class WorkersLost(RuntimeError):
+    """The worker pool broke (a worker could not start, the pool died): not
+    the submission's fault, so no record is made and the caller may retry."""
+
+
+class WarmPool:
+    """Worker processes that analyse submissions one at a time and stay up
+    with the same timeout and crash handling as analyse_many.  Workers come from a fork
+    server, not from this process, which by then runs Prefect's threads
+    (forking a threaded process is unsafe); the fork server loads the code
+    and the spaCy model once (expe_ct.preload) and every worker shares them."""
+
+    def __init__(self, limits: Limits | None = None, jobs: int | None = None):
+        self.limits = limits or Limits.from_env()
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["expe_ct.preload"])
+        self.jobs = jobs or default_jobs()
+        self._pool = self._new_pool()
+        # pebble starts its workers on the first task: start them now, while
+        # the caller's Prefect server starts (it waits for the fork server
+        # to load the models, 2 s)
+        self._pool.schedule(os.getpid)
+
+    def _new_pool(self):
+        return ProcessPool(max_workers=self.jobs, initializer=_init_worker,
+                           initargs=(self.limits,), context=self._context)
+
+    def analyse(self, path: str, received: date | None) -> dict[str, Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        from .pipeline import analyse_submission
+
+        try:
+            future = self._pool.schedule(analyse_submission, args=(path, self.limits, received),
+                                         timeout=self.limits.timeout_s)
+        except RuntimeError as exc:  # pebble: the pool is no longer running
+            self._restart()
+            raise WorkersLost(str(exc)) from None
+        if isinstance(future.exception(), BrokenProcessPool):
+            self._restart()
+            raise WorkersLost("BrokenProcessPool")
+        return _result(path, future, self.limits)
+
+    def _restart(self) -> None:
+        old = self._pool
+        self._pool = self._new_pool()
+        old.stop()
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()

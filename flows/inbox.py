@@ -24,7 +24,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from expe_ct.inbox import Filer, Home, WarmPool, WorkersLost, first_of_each, manifest, stable_entries
+from expe_ct.inbox import Filer, Home, first_of_each, manifest, stable_entries
+from expe_ct.runner import WarmPool, WorkersLost
 from flows import tally
 from register import Register
 
