@@ -61,6 +61,7 @@ class OcrLine:
     top: int
     x1: int
     bottom: int
+    words: tuple[tuple[str, int, int, int, int], ...] = ()   # text, x0, top, x1, bottom
 
 
 def parse_tsv(tsv: str) -> list[list[OcrLine]]:
@@ -86,7 +87,9 @@ def _line(words: list[list[str]]) -> OcrLine:
     boxes = [tuple(map(int, w[6:10])) for w in words]   # left, top, width, height
     return OcrLine(" ".join(w[11].strip() for w in words),
                    min(b[0] for b in boxes), min(b[1] for b in boxes),
-                   max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes))
+                   max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes),
+                   tuple((w[11].strip(), b[0], b[1], b[0] + b[2], b[1] + b[3])
+                         for w, b in zip(words, boxes)))
 
 
 def cer(reference: str, hypothesis: str) -> float:

@@ -26,6 +26,7 @@ from .base import register_reader
 from .model import Piece
 from .pdf_layout import GLYPH_BULLETS, Line, PageLayout, Para, Word, find_running_lines, \
     list_marker, page_paras, to_blocks
+from .unruled_tables import find_unruled_tables
 
 # Text-layer verdicts.
 MIN_GARBAGE_SHARE = 0.3    # share of unreadable characters that makes a page garbage
@@ -122,7 +123,7 @@ def _read_document(doc: pdfium.PdfDocument, name: str, limits: Limits) -> Piece:
     paras: list[Para] = []
     for scan in scans:
         if scan.number in ocr_pages:
-            paras += ocr_pages[scan.number].paras(running.get(scan.number))
+            paras += find_unruled_tables(ocr_pages[scan.number].paras(running.get(scan.number)))
             continue
         for frame in scan.frames:
             paras += page_paras(frame, running.get(frame.number) if frame.banded else None)
@@ -539,7 +540,8 @@ class OcrPage:
     def __init__(self, number: int, paragraphs: list[list[ocr.OcrLine]], k: float,
                  width: float, height: float):
         self.number = number
-        self.lines = [[(Word(ln.text, ln.x0 * k, ln.top * k, ln.x1 * k, ln.bottom * k), ln.text)
+        self.k = k
+        self.lines = [[(Word(ln.text, ln.x0 * k, ln.top * k, ln.x1 * k, ln.bottom * k), ln)
                        for ln in lines] for lines in paragraphs]
         self.layout = PageLayout(number, width, height, [w for p in self.lines for w, _ in p])
 
@@ -553,11 +555,15 @@ class OcrPage:
         body: list[Para] = []
         for lines in self.lines:
             current: Para | None = None
-            for word, text in lines:
+            for word, ocr_line in lines:
+                text = ocr_line.text
                 if id(word) in skip or not text.split():
                     continue
-                line = Line([Word(t, word.x0, word.top, word.x1, word.bottom) for t in text.split()],
-                            word.x0, word.top, word.x1, word.bottom)
+                k = self.k
+                words = [Word(t, x0 * k, top * k, x1 * k, bottom * k)
+                         for t, x0, top, x1, bottom in ocr_line.words if t] or \
+                    [Word(t, word.x0, word.top, word.x1, word.bottom) for t in text.split()]
+                line = Line(words, word.x0, word.top, word.x1, word.bottom)
                 marker = list_marker(line)
                 if current is None or marker:
                     if current is None and body and not marker and _cut_sentence(body[-1], text):

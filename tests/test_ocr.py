@@ -62,7 +62,8 @@ def test_tsv_groups_lines_into_paragraphs_and_drops_doubtful_ones():
     paragraphs = ocr.parse_tsv("\n".join([header] + rows))
     assert [[line.text for line in lines] for lines in paragraphs] == [["Première ligne", "seconde"],
                                                                        ["Autre"]]
-    assert paragraphs[0][0] == ocr.OcrLine("Première ligne", 100, 200, 240, 230)
+    assert paragraphs[0][0] == ocr.OcrLine("Première ligne", 100, 200, 240, 230,
+                                           (("Première", 100, 200, 180, 230), ("ligne", 190, 205, 240, 230)))
 
 
 def test_tesseract_is_killed_on_its_timeout():

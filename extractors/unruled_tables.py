@@ -1,0 +1,185 @@
+"""Tables drawn without lines: a people table recognised by its header.
+
+A Word table with no borders, printed to PDF or scanned, reaches us as lines
+of words: "Nom   Prénom   Fonction   Qualifications", then "Santos   René
+Juriste, Centre…", a qualification wrapped on the next line under its own
+column.  Without ruling lines the lattice finder sees nothing, and the rows
+would be read as prose.  Here the header line gives the columns: it is made
+only of column labels, in at least three groups far apart, one of them
+naming people (nom, prénom, expert, identité).  The lines below are split at
+the header's column starts; a line with text in the first column opens a
+row, the others continue the row above (wrapped cells).  The table ends at a
+line that does not fit: a word across a column start (prose), an enumerated
+or bulleted line, or text left of the first column.
+
+Works on a page's paragraphs before blocks are made; tables are kept only
+with at least two rows.  Used on OCR pages, where tesseract reads such a
+table as run-on lines.  On a text layer the words' own geometry (gapped
+lines read as form rows) already does better: there, a header cell wrapped
+on two lines or a name wrapped in its cell would make wrong rows.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+
+from .pdf_layout import Line, Para, TableBox, list_marker
+
+PEOPLE = {"nom", "noms", "prenom", "prenoms", "expert", "experts", "identite", "intervenant",
+          "intervenants", "personne", "personnes"}
+LABELS = PEOPLE | {
+    "fonction", "fonctions", "qualite", "qualites", "qualification", "qualifications", "organisme",
+    "organismes", "structure", "employeur", "experience", "experiences", "competence",
+    "competences", "role", "statut", "service", "direction", "domaine", "domaines", "expertise",
+    "titre", "poste", "grade", "collectivite", "mission", "missions", "coordonnees", "courriel",
+    "telephone", "contact", "observations", "categorie", "profil", "cv", "specialite",
+    "specialites", "diplomes", "formation", "parcours", "references", "langues", "elu", "agent",
+    "mandat", "age", "annees", "principales", "particulieres", "exercee", "exercees", "actuelle",
+    "actuel", "occupee", "professionnelle", "professionnelles", "et", "de", "du", "des", "d", "l",
+    "la", "le", "les", "ou", "en", "a", "au", "aux", "par", "n", "no", "/", "-", "&", "(", ")",
+}
+MIN_GROUPS = 3
+MIN_ROWS = 2
+
+
+def find_unruled_tables(paras: list[Para]) -> list[Para]:
+    """The paragraphs of one page, with people tables drawn without lines
+    turned into table paragraphs."""
+    flat = [(i, ln) for i, p in enumerate(paras) if not p.table and p.source == "body"
+            for ln in p.lines]
+    taken: dict[int, tuple[int, int, TableBox]] = {}   # first line index → (para, end, table)
+    k = 0
+    while k < len(flat):
+        columns = _header_columns(flat[k][1])
+        if columns is None:
+            k += 1
+            continue
+        rows, end = _rows(flat, k + 1, columns)
+        if len(rows) >= MIN_ROWS:
+            header = _split(flat[k][1], columns)
+            lines = [ln for _, ln in flat[k:end]]
+            box = TableBox(min(ln.x0 for ln in lines), min(ln.top for ln in lines),
+                           max(ln.x1 for ln in lines), max(ln.bottom for ln in lines),
+                           [[" ".join(c) for c in header]] + rows)
+            taken[k] = (flat[k][0], end, box)
+            k = end
+        else:
+            k += 1
+    if not taken:
+        return paras
+    return _rebuild(paras, flat, taken)
+
+
+def _fold(word: str) -> str:
+    from analysis.text import fold
+
+    return re.sub(r"[^\w/&()-]", "", fold(word))
+
+
+def _height(line: Line) -> float:
+    heights = [w.bottom - w.top for w in line.words if w.bottom > w.top]
+    return statistics.median(heights) if heights else max(line.bottom - line.top, 1.0)
+
+
+def _header_columns(line: Line) -> list[float] | None:
+    """Where the columns start, if this line is a people table's header."""
+    words = line.words
+    if not 3 <= len(words) <= 16:
+        return None
+    folded = [_fold(w.text) for w in words]
+    if not all(f in LABELS for f in folded if f):
+        return None
+    gap = _height(line)
+    starts, groups = [words[0].x0], [[folded[0]]]
+    for prev, w, f in zip(words, words[1:], folded[1:]):
+        if w.x0 - prev.x1 > gap:
+            starts.append(w.x0)
+            groups.append([])
+        groups[-1].append(f)
+    if len(starts) < MIN_GROUPS or not any(set(g) & PEOPLE for g in groups):
+        return None
+    return starts
+
+
+def _column(x0: float, columns: list[float], tolerance: float) -> int:
+    index = 0
+    for i, start in enumerate(columns):
+        if x0 + tolerance >= start:
+            index = i
+    return index
+
+
+def _split(line: Line, columns: list[float]) -> list[list[str]]:
+    tolerance = _height(line)
+    cells: list[list[str]] = [[] for _ in columns]
+    for w in line.words:
+        cells[_column(w.x0, columns, tolerance)].append(w.text)
+    return cells
+
+
+def _fits(line: Line, columns: list[float]) -> bool:
+    """No word runs across a column start, nothing left of the first column,
+    and not a bulleted or enumerated line."""
+    tolerance = _height(line)
+    if line.x0 < columns[0] - 2 * tolerance or list_marker(line):
+        return False
+    return not any(w.x0 < start - tolerance and w.x1 > start + tolerance
+                   for w in line.words for start in columns[1:])
+
+
+def _rows(flat: list[tuple[int, Line]], k: int, columns: list[float]) -> tuple[list[list[str]], int]:
+    """The rows under a header from flat[k], and the index after the last line taken."""
+    rows: list[list[list[str]]] = []
+    ends: list[int] = []   # index after each row's last line
+    while k < len(flat) and _fits(flat[k][1], columns):
+        cells = _split(flat[k][1], columns)
+        if cells[0] or not rows:
+            rows.append(cells)
+            ends.append(k + 1)
+        else:   # a wrapped cell: the row above goes on
+            for cell, more in zip(rows[-1], cells):
+                cell.extend(more)
+            ends[-1] = k + 1
+        k += 1
+    # a last "row" with nothing but its first cell is the text after the table
+    while rows and not any(rows[-1][1:]):
+        rows.pop()
+        ends.pop()
+    end = ends[-1] if ends else k
+    return [[" ".join(c) for c in row] for row in rows], end
+
+
+def _rebuild(paras: list[Para], flat: list[tuple[int, Line]],
+             taken: dict[int, tuple[int, int, TableBox]]) -> list[Para]:
+    """Paragraphs again, with the tables' lines out of their paragraphs and
+    each table where its header was."""
+    in_table: dict[int, TableBox | None] = {}
+    for start, (_, end, box) in taken.items():
+        for j in range(start, end):
+            in_table[id(flat[j][1])] = box if j == start else None
+    out: list[Para] = []
+    for p in paras:
+        if p.table or p.source != "body" or not any(id(ln) in in_table for ln in p.lines):
+            out.append(p)
+            continue
+        current: list[Line] = []
+        marker = p.list_marker
+        for ln in p.lines:
+            if id(ln) not in in_table:
+                if current and list_marker(ln) and marker is None:   # "V. Engagements" after a table
+                    out.append(Para(p.page, current))
+                    current = []
+                if not current and marker is None:
+                    marker = list_marker(ln)
+                current.append(ln)
+                continue
+            if current:
+                out.append(Para(p.page, current, list_marker=marker))
+                current = []
+            marker = None
+            box = in_table[id(ln)]
+            if box is not None:
+                out.append(Para(p.page, table=box))
+        if current:
+            out.append(Para(p.page, current, list_marker=marker))
+    return out
