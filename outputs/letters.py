@@ -77,8 +77,22 @@ def mission_ref(mission: "Mission") -> str:
 
 
 def letter_text(item: FollowUp, today: date) -> str:
-    return render("relance.txt.j2", m=item.mission, reason=item.status, problems=item.problems,
+    return render("relance.txt.j2", m=item.mission, reason=item.status,
+                  problems=[problem_line(p) for p in item.problems],
                   today=today, mission_ref=mission_ref(item.mission))
+
+
+def problem_line(problem: dict[str, Any]) -> str:
+    """'Requirement : finding', without the finding's own subject repeating it
+    ('Coopération à plus long terme : le rapport ne le dit pas.')."""
+    message = (problem.get("message") or "").strip()
+    if not message:
+        return problem["title"]
+    subject, sep, finding = message.partition(" : ")
+    finding = finding if sep and len(subject) <= 60 else message
+    if finding[:1].isupper() and finding[1:2].islower():
+        finding = finding[0].lower() + finding[1:]
+    return f"{problem['title']} : {finding}"
 
 
 def write_docx(text: str, path: Path) -> Path:
@@ -95,9 +109,9 @@ def write_docx(text: str, path: Path) -> Path:
         doc.styles[style].font.size = Pt(11)
     for block in re.split(r"\n\s*\n", text.strip()):
         lines = block.strip().splitlines()
-        if lines[0].startswith("- "):
-            for line in lines:
-                doc.add_paragraph(line[2:].strip(), style="List Bullet")
+        while lines and lines[0].startswith("- "):   # list items, then any text right after them
+            doc.add_paragraph(lines.pop(0)[2:].strip(), style="List Bullet")
+        if not lines:
             continue
         para = doc.add_paragraph()
         first = lines[0]

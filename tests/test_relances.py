@@ -73,3 +73,24 @@ def test_letters_cite_the_regulation_and_the_cost_recovery(register, tmp_path):
         "Ville de Toulouse": ("rapport non conforme", "oui"),
         "Ville de Chartres": ("rapport remis en retard", "non")}
     assert {m.holder: m.reminded for m in register.missions()}["Ville de Montreuil"] == date(2025, 6, 1)
+
+
+def test_a_problem_reads_requirement_then_finding_once():
+    from outputs.letters import problem_line
+
+    assert problem_line({"title": "Coopération à plus long terme",
+                         "message": "Coopération à plus long terme : le rapport ne le dit pas."}) \
+        == "Coopération à plus long terme : le rapport ne le dit pas."
+    assert problem_line({"title": "Rapport validé par le titulaire du label",
+                         "message": "Aucune validation (visa, signature ou transmission) du titulaire."}) \
+        == "Rapport validé par le titulaire du label : aucune validation (visa, signature ou transmission) du titulaire."
+    assert problem_line({"title": "Compte rendu", "message": ""}) == "Compte rendu"
+
+
+def test_text_right_after_a_list_is_its_own_paragraph(tmp_path):
+    from outputs.letters import write_docx
+
+    path = write_docx("Ce rapport :\n\n- premier point\n- second point\nNous vous rappelons que.", tmp_path / "l.docx")
+    paragraphs = [(p.style.name, p.text) for p in Document(path).paragraphs]
+    assert paragraphs == [("Normal", "Ce rapport :"), ("List Bullet", "premier point"),
+                          ("List Bullet", "second point"), ("Normal", "Nous vous rappelons que.")]
