@@ -141,7 +141,10 @@ def report_validated(facts: ReportFacts):
 def mission_size(facts: ReportFacts):
     people = facts.mission.participants
     evidence = facts.mission.evidence.get("participants", [])
-    who = "représentants accueillis" if facts.mission.hosting else "personnes envoyées"
+    if facts.mission.hosting:
+        who = "représentant accueilli" if len(people) == 1 else "représentants accueillis"
+    else:
+        who = "personne envoyée" if len(people) == 1 else "personnes envoyées"
     if not people:
         return "review", "Participants de la mission non identifiés : à vérifier.", evidence
     if len(people) <= 2:
