@@ -92,6 +92,9 @@ ORG_RE = re.compile(
     r"Bibliothèque|Médiathèque|Établissement|Etablissement|Groupement|GIP|Lycée|Collège|IUT|SEM|SPL|Régie|"
     r"Coopérative|CCAS|Cité|Scène|Orchestre|Sciences Po|"
     r"CNRS|INRAE|IRD|CIRAD|BRGM|Cerema|CEREMA|ADEME|Ifremer|IFREMER|Inserm|INSERM)\b[^,;()]*)")
+LEGAL_FORMS = {"association", "association loi 1901", "fondation", "etablissement public", "gip",
+               "groupement d'interet public", "sem", "societe d'economie mixte", "spl", "syndicat mixte",
+               "cooperative", "scic", "federation", "reseau", "epci"}
 SPLIT_RE = re.compile(r"\s*(?:[,;()]|\s[–—-]\s|\s/\s|:)\s*")
 
 
@@ -109,10 +112,16 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
     chunks = [squash(c) for c in SPLIT_RE.split(text) if c and len(squash(c)) > 1]
     function = organisation = None
     qualifications: list[str] = []
+    skip = -1
     for position, chunk in enumerate(chunks):
         first = position == 0
         folded = fold(chunk)
-        if folded in ("et", "ou") or len(chunk) < 3:
+        if folded in ("et", "ou") or len(chunk) < 3 or position == skip:
+            continue
+        after = fold(chunks[position + 1]) if position + 1 < len(chunks) else ""
+        if organisation is None and not first and chunk[:1].isupper() and after in LEGAL_FORMS:
+            # "Mission opérationnelle transfrontalière (association)": a body named by its legal form
+            organisation, skip = f"{chunk} ({chunks[position + 1]})", position + 1
             continue
         if function is None and _is_function(chunk) and not (
                 qualifications and _is_qualification(chunk)):

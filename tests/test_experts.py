@@ -117,3 +117,19 @@ def test_form_fields_one_expert_per_name_field():
     assert set(experts) == {"Luc Garnier", "Chloé Bertin"}
     assert experts["Luc Garnier"].function == "Directeur du patrimoine"
     assert experts["Chloé Bertin"].function is None
+
+
+def test_a_body_named_by_its_legal_form_is_the_organisation():
+    sub = submission(("candidature.docx", LETTER_HEAD + [
+        Block("heading", "Experts proposés", level=2),
+        Block("list_item", "Mme Anne-Laure LACROIX, chargée de mission, Mission opérationnelle "
+                           "transfrontalière (association) – docteure en géographie des frontières"),
+        Block("list_item", "M. Paul ROY, chargé de projets numériques, Comité régional du tourisme"),
+        Block("list_item", "Mme Lise MOREL, directrice des affaires européennes (Ville de Montreuil)"),
+    ] + SIGNATURE))
+    experts = by_name(sub)
+    lacroix = experts["Anne-Laure Lacroix"]
+    assert (lacroix.function, lacroix.organisation, lacroix.category) == \
+        ("Chargée de mission", "Mission opérationnelle transfrontalière (association)", "partenaire")
+    assert experts["Paul Roy"].category == "partenaire"
+    assert experts["Lise Morel"].category == "agent"
