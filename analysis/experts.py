@@ -547,11 +547,12 @@ def find_experts(submission: Submission, applicant: str | None = None,
     experts = merge(found)
     for expert in experts:
         if applicant_type == "autre" and expert.function and not expert.organisation:
-            # Staff of an applicant that is no collectivité: a partner body's
-            # staff (university, hospital...) or private staff, by its name.
+            # Staff of an applicant that is no collectivité (an association, a
+            # university, a hospital...): partners of the territory, unless the
+            # applicant or the function says private (a firm, a consultant).
             expert.organisation = applicant
             own = categorise(expert.function, applicant, expert.stated_category)
-            expert.category = own if own in ("partenaire", "autre") else "autre"
+            expert.category = "autre" if own == "autre" else "partenaire"
             continue
         expert.category = categorise(expert.function, expert.organisation, expert.stated_category,
                                      applicant=applicant)

@@ -133,3 +133,14 @@ def test_a_body_named_by_its_legal_form_is_the_organisation():
         ("Chargée de mission", "Mission opérationnelle transfrontalière (association)", "partenaire")
     assert experts["Paul Roy"].category == "partenaire"
     assert experts["Lise Morel"].category == "agent"
+
+
+def test_staff_of_an_applicant_that_is_no_collectivite():
+    blocks = [Block("heading", "Experts proposés", level=2),
+              Block("list_item", "M. Yves DUFOUR, chargé de programmes eau et assainissement"),
+              Block("list_item", "Mme Anne ROY, directrice des opérations")]
+    ngo = find_experts(submission(("dossier.docx", blocks)), "Solidarité Eau Sans Frontières", "autre")
+    assert {e.name.full: e.category for e in ngo} == {"Yves Dufour": "partenaire", "Anne Roy": "partenaire"}
+    firm = find_experts(submission(("dossier.docx", blocks)), "Cabinet Territoires & Coopération Conseil",
+                        "autre")
+    assert {e.category for e in firm} == {"autre"}
