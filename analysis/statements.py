@@ -106,8 +106,11 @@ def find_statement(submission: Submission, concept: Concept) -> Statement:
             reason = "unticked"
         elif row is not None and len(row) >= 2 and not any(c.strip() for c in row[1:]):
             reason = "placeholder"            # a form's answer cell left empty
-        elif row is None and box is None and text.rstrip().endswith((":", "?")) and len(block.text.strip()) == len(text.strip()):
-            reason = "placeholder"            # a question or label with nothing after it
+        elif row is None and box is None and text.rstrip().endswith((":", "?")) \
+                and len(block.text.strip()) == len(text.strip()) \
+                and not text.rstrip(" :?\u00a0").endswith((".", "!")):
+            reason = "placeholder"            # a question or label with nothing after it (not a
+                                              # whole sentence with a stray colon: "… EXPE-CT. :")
         elif UNDECIDED_RE.search(folded):
             reason = "undecided"
         elif row is not None and len(row) >= 2 and NEGATIVE_RE.search(fold(row[-1])):

@@ -1,0 +1,26 @@
+"""Statements of the candidature (commitments): said, asked, or left empty."""
+from __future__ import annotations
+
+from analysis.statements import find_statement
+from checks.candidature import INFORM_DAECT
+from extractors.model import Block, Piece, Submission
+
+
+def dossier(*texts: str) -> Submission:
+    piece = Piece(file="lettre.docx", format="docx")
+    for text in texts:
+        piece.add(Block("paragraph", text))
+    return Submission("dossier", "0" * 64, [piece])
+
+
+def test_a_commitment_sentence_is_found_even_with_a_stray_colon():
+    for text in ("Nous nous engageons à tenir informée la DAECT de toute sollicitation reçue.",
+                 "Nous nous engageons à tenir informée la DAECT de toute sollicitation reçue. :"):
+        assert find_statement(dossier(text), INFORM_DAECT).status == "pass"
+
+
+def test_a_label_or_question_left_unanswered_is_empty():
+    for text in ("Engagement à informer la DAECT de toute sollicitation :",
+                 "Vous engagez-vous à informer la DAECT des sollicitations reçues ?"):
+        found = find_statement(dossier(text), INFORM_DAECT)
+        assert (found.status, found.reason) == ("fail", "placeholder")
