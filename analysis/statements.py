@@ -52,6 +52,11 @@ class Concept:
         return bool(self.topic) and all(any(stem in folded for stem in part) for part in self.topic)
 
 
+# What may stand under a section title that says nothing: a contact line; and
+# where the letter's closing begins.
+CONTACT_RE = re.compile(r"\s*(?:contact|courriel|mel|e-mail|tel|telephone|affaire suivie|dossier suivi)\b")
+CLOSING_RE = re.compile(r"\s*(?:fait a\b|le president|la presidente|le maire|la maire|je vous prie|nous vous prions"
+                        r"|veuillez agreer)")
 NUMBERED_TITLE_RE = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4}|[A-Ha-h])\s*[.)°/-]\s*\S")
 
 
@@ -122,12 +127,17 @@ def find_statement(submission: Submission, concept: Concept) -> Statement:
         if reason == "found":
             break
     if best is None and concept.topic:
-        # A heading about the statement with nothing under it: a person must look.
+        # A heading about the statement with nothing on it under it (nothing,
+        # or only a contact line and the closing): a person must look.
         for piece in submission.pieces:
             for i, block in enumerate(piece.blocks):
                 if is_title(block) and concept.about(fold(block.text)):
-                    nxt = piece.blocks[i + 1] if i + 1 < len(piece.blocks) else None
-                    if nxt is None or is_title(nxt):
+                    section = []
+                    for nxt in piece.blocks[i + 1:]:
+                        if is_title(nxt) or CLOSING_RE.match(fold(nxt.text)):
+                            break
+                        section.append(nxt)
+                    if all(CONTACT_RE.match(fold(b.text)) for b in section):
                         return Statement("review", [Evidence.of(block)], "undecided")
     return best or Statement("fail", [], "absent")
 

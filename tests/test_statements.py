@@ -24,3 +24,15 @@ def test_a_label_or_question_left_unanswered_is_empty():
                  "Vous engagez-vous à informer la DAECT des sollicitations reçues ?"):
         found = find_statement(dossier(text), INFORM_DAECT)
         assert (found.status, found.reason) == ("fail", "placeholder")
+
+
+def test_a_commitments_title_with_nothing_but_a_contact_line_is_for_a_person_to_look_at():
+    empty = dossier("IV. Experts", "Le Réseau pourra mobiliser deux experts.",
+                    "V. Perspective internationale et engagements",
+                    "Contact : M. Florian Baylac, chargé de mission relations internationales",
+                    "Fait à Marseille, le 4 mars 2023", "Le Président,")
+    found = find_statement(empty, INFORM_DAECT)
+    assert (found.status, found.evidence[0].quote) == ("review", "V. Perspective internationale et engagements")
+    other = dossier("V. Engagements", "La Ville accepte de travailler avec le ministère sur des missions.",
+                    "Fait à Lyon, le 2 mai 2024")
+    assert find_statement(other, INFORM_DAECT).status == "fail"
