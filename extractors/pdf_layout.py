@@ -212,9 +212,24 @@ def _inside(w: Word, x0: float, top: float, x1: float, bottom: float) -> bool:
     return x0 <= cx < x1 and top <= cy < bottom
 
 
+# Short French words that may well stand alone on a cell's line.
+_SHORT_WORDS = {"a", "à", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les", "ou", "où", "un",
+                "une", "sur", "par", "pour", "son", "sa", "ses", "est", "ans"}
+
+
 def _cell_text(cell: tuple, words: list[Word]) -> str:
     inside = [w for w in words if _inside(w, *cell)]
-    return join_lines([ln.text for ln in build_lines(inside)])
+    lines: list[str] = []
+    for ln in build_lines(inside):
+        text = ln.text
+        # A word too long for a narrow column, broken by Word without a
+        # hyphen: "Missionnair" / "es".
+        if lines and lines[-1][-1:].isalpha() and re.fullmatch(r"[a-zàâçéèêëîïôûùüÿœ]{1,4}\.?", text) \
+                and text.rstrip(".") not in _SHORT_WORDS:
+            lines[-1] += text
+        else:
+            lines.append(text)
+    return join_lines(lines)
 
 
 # --------------------------------------------------------------------------

@@ -427,3 +427,20 @@ def test_corpus_latex_two_columns(corpus_pdfs):
     assert "Donec nonummy pellentesque ante." in text
     assert text.index("Vivamus viverra fermentum felis") < text.index("Phasellus adipiscing semper elit")
     assert [b.text for b in piece.blocks if b.source == "footer"] == ["1", "2", "3"]
+
+
+def test_a_word_broken_in_a_narrow_cell_is_mended_but_short_words_stay_apart():
+    from extractors.pdf_layout import Word, _cell_text
+
+    def cell(*lines: str) -> str:
+        words = []
+        for i, text in enumerate(lines):
+            x = 10.0
+            for token in text.split():
+                words.append(Word(token, x, 10 + 12 * i, x + 5 * len(token), 20 + 12 * i))
+                x += 5 * len(token) + 3
+        return _cell_text((0, 0, 200, 200), words)
+
+    assert cell("Missionnair", "es") == "Missionnaires"
+    assert cell("Chargée de mission", "et", "référente") == "Chargée de mission et référente"
+    assert cell("Directeur général", "des services") == "Directeur général des services"
