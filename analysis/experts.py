@@ -43,10 +43,25 @@ class Expert:
         for attr in ("function", "organisation", "qualifications", "stated_category"):
             if not getattr(self, attr) and getattr(other, attr):
                 setattr(self, attr, getattr(other, attr))
-        if other.qualifications and self.qualifications and \
-                fold(other.qualifications) not in fold(self.qualifications):
-            self.qualifications = f"{self.qualifications} ; {other.qualifications}"
+        if other.qualifications and self.qualifications:
+            self.qualifications = _merged_parts(self.qualifications, other.qualifications)
         self.evidence.extend(e for e in other.evidence if e not in self.evidence)
+
+
+def _merged_parts(text: str, more: str) -> str:
+    """'a ; b' and 'b ; c' → 'a ; b ; c': a list entry and a CV often say the
+    same thing, and the CV more."""
+    def norm(part: str) -> str:
+        return re.sub(r"\W+", " ", fold(part)).strip()
+
+    parts = [p.strip(" –—-•") for p in re.split(r"\s*;\s*", text) if norm(p)]
+    seen = [norm(p) for p in parts]
+    for part in re.split(r"\s*;\s*", more):
+        n = norm(part)
+        if n and not any(n in s for s in seen):
+            parts.append(part.strip(" –—-•"))
+            seen.append(n)
+    return " ; ".join(parts)
 
 
 # --------------------------------------------------------------------------- lexicon views
@@ -172,6 +187,8 @@ def categorise(function: str | None, organisation: str | None, stated: str | Non
     if lex.private.search(text):
         return "autre"
     if lex.elu.search(f" {func} "):
+        return "elu"
+    if (own or not org) and re.match(r"(?:vice-)?presidente?\b", func):   # "Président, Brest métropole"
         return "elu"
     if org and not own and lex.partner.search(f" {org} "):
         return "partenaire"

@@ -144,3 +144,19 @@ def test_staff_of_an_applicant_that_is_no_collectivite():
     firm = find_experts(submission(("dossier.docx", blocks)), "Cabinet Territoires & Coopération Conseil",
                         "autre")
     assert {e.category for e in firm} == {"autre"}
+
+
+def test_a_list_entry_and_a_cv_say_each_qualification_once():
+    from analysis.experts import _merged_parts
+
+    entry = "Élu depuis 2008, ancien ingénieur ; 12 missions"
+    cv = "Élu depuis 2008, ancien ingénieur ; – 2009 : Master en géomatique"
+    assert _merged_parts(entry, cv) == "Élu depuis 2008, ancien ingénieur ; 12 missions ; 2009 : Master en géomatique"
+
+
+def test_the_president_of_the_applicant_is_an_elected_official():
+    from analysis.experts import categorise
+
+    assert categorise("Président, Brest métropole", None, applicant="Brest métropole") == "elu"
+    assert categorise("Présidente", "Brest métropole", applicant="Brest métropole") == "elu"
+    assert categorise("Président", "Comité régional du tourisme", applicant="Brest métropole") == "partenaire"
