@@ -88,7 +88,13 @@ def normalise(raw: str, title: str | None = None) -> PersonName | None:
         return all(part in firsts for part in fold(w).split("-") if part)
 
     upper = [w.isupper() and len(w) > 1 for w in words]
-    if upper[0] and not all(upper):
+    lead = 0   # particles before a surname in capitals: "de MONTIGNY Anne-Claire"
+    while lead < len(words) - 1 and not upper[lead] and _is_particle(words[lead]):
+        lead += 1
+    if 0 < lead < len(words) and upper[lead] and not all(upper[lead:]):
+        split = upper.index(False, lead)
+        surname, given = words[:split], words[split:]
+    elif upper[0] and not all(upper):
         # "DUPONT Marie", "LE GALL Jean-Pierre": surname in capitals first.
         split = upper.index(False)
         surname, given = words[:split], words[split:]
@@ -124,6 +130,11 @@ class PersonMention:
     end: int
 
 
+# Only where a name starts a cell, a line or an item: after a word, "de" is
+# the preposition ("le rapport de DUPONT Marie").
+LEADING_PARTICLES_RE = re.compile(r"(?:^|(?<=[\n(|,;:•–-]))\s*(?P<p>de la|de l'|du|des|de|d')\s?$")
+
+
 def find_people(text: str) -> list[PersonMention]:
     """Person names in a text, by form (titles, capitals, given names)."""
     found = []
@@ -140,7 +151,13 @@ def find_people(text: str) -> list[PersonMention]:
             given_then_upper = len(words) >= 2 and not words[0].isupper() and words[-1].isupper()
             if not ((has_given and (has_upper or len(words) <= 3)) or given_then_upper):
                 continue
+        start = m.start()
+        if not title and raw.split()[0].isupper():
+            # "de MONTIGNY Anne-Claire": the particle before a surname in capitals
+            before = LEADING_PARTICLES_RE.search(text, 0, m.start("name"))
+            if before:
+                raw, start = text[before.start("p"):m.start("name")] + raw, before.start("p")
         person = normalise(raw, title)
         if person:
-            found.append(PersonMention(person, m.start(), m.end()))
+            found.append(PersonMention(person, start, m.end()))
     return found

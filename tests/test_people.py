@@ -13,6 +13,8 @@ from analysis.people import find_people, normalise
     ("Madame Fatou DIALLO-KANE et Monsieur Éric BÉRANGER", ["Fatou Diallo-Kane", "Éric Béranger"]),
     ("M. Pierre d'ORMESSON", ["Pierre d'Ormesson"]),
     ("Dupont Marie", ["Marie Dupont"]),
+    ("de MONTIGNY Anne-Claire, maîtresse de conférences", ["Anne-Claire de Montigny"]),
+    ("Le rapport de DUPONT Marie", ["Marie Dupont"]),   # there, "de" is the preposition
     ("La Ville de Montreuil sollicite le label", []),
     ("Objet : Candidature au label EXPE-CT", []),
     ("Conseil Départemental de la Gironde", []),
