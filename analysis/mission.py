@@ -230,16 +230,24 @@ LEADING_NAME_RE = re.compile(r"^\s*(?:M\.|Mme|Mlle|Dr|Pr)?\s*([A-ZÀ-Ý][\w'’-
 def _people_in(values) -> list[PersonName]:
     """People listed in summary fields: one per line or per ';', each item
     opening with a name (whatever its spelling, in a field of names)."""
+    from .nlp import person_spans
     from .people import normalise
 
     people: dict[str, PersonName] = {}
     for value in values:
         for item in re.split(r"\n|;", value):
-            mentions = [m.name for m in find_people(item)]
-            if not mentions:
-                lead = LEADING_NAME_RE.match(item)
-                person = normalise(lead.group(1)) if lead else None
-                mentions = [person] if person else []
-            for person in mentions:
-                people.setdefault(person.key, person)
+            found = find_people(item)
+            lead = LEADING_NAME_RE.match(item[:found[0].start] if found else item)
+            at: list[tuple[int, PersonName | None]] = [(m.start, m.name) for m in found]
+            if lead and (not found or len(item) > 120):
+                at.append((lead.start(1), normalise(lead.group(1))))
+            if found and len(item) > 120:
+                # Several people on one line (a table cell's lines run together):
+                # the names the forms miss ("Akossiwa Camara, Directrice… Mme
+                # Kadiatou AGBODJAN… Afi Touré, Cheffe…"), as spaCy sees them.
+                at += [(start, normalise(item[start:end])) for start, end in person_spans(item)
+                       if not any(m.start < end and start < m.end for m in found)]
+            for _, person in sorted(at, key=lambda a: a[0]):
+                if person:
+                    people.setdefault(person.key, person)
     return list(people.values())
