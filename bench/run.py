@@ -1,7 +1,7 @@
 """Speed of expe-ct at scale, in one run, as ratios (machines here are noisy).
 
     .venv/bin/python bench/run.py [--n 100] [--repeat 3] [--big] [--jobs N] [--profile 20]
-    .venv/bin/python bench/run.py --inbox-only --n 200    # the inbox flow against analyse
+    .venv/bin/python bench/run.py --inbox-only --n 200 [--scans 8]    # the inbox flow against analyse
 
 On N one-file submissions of 2 to 15 pages (half PDF, half DOCX, built from
 the samples by bench/corpus_builder.py) and a few scans, each repetition runs,
@@ -214,6 +214,19 @@ def run_warm_flow(paths: list[str], template: Path) -> float:
     return result["flow_s"]
 
 
+def run_prefect_floor(n: int, template: Path) -> dict:
+    """Prefect alone: CPU per no-op task of the engine and of the private
+    server, on a copy of the initialised home (bench/prefect_floor.py)."""
+    home = WORK / "home-plancher"
+    shutil.rmtree(home, ignore_errors=True)
+    shutil.copytree(template, home)
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "prefect_floor.py"), str(home), str(n)],
+                         capture_output=True, text=True, cwd=ROOT)
+    if out.returncode:
+        raise SystemExit("échec de bench/prefect_floor.py :\n" + out.stderr[-3000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def run_inbox(paths: list[str], jobs: int, template: Path) -> Run:
     """`expe-ct inbox --once` on fresh copies of the submissions (the inbox
     moves what it takes) and a fresh copy of the initialised home."""
@@ -379,6 +392,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--inbox-only", action="store_true",
                         help="seulement `analyse`, `inbox --once` et le flux servi")
+    parser.add_argument("--scans", type=int, default=0, metavar="K",
+                        help="avec --inbox-only : K numérisations en plus des N soumissions texte")
     args = parser.parse_args()
     if args.inbox_only:
         return inbox_only(args)
@@ -487,26 +502,43 @@ def main() -> None:
 def inbox_only(args) -> None:
     """The inbox flow against `analyse` on the same N submissions, alone:
     the issue's figure (N=200), quicker than the whole bench."""
-    paths = corpus_builder.build(args.n, scans=0, seed=args.seed).paths()
+    corpus = corpus_builder.build(args.n, scans=args.scans, seed=args.seed)
+    paths = corpus.paths() + corpus.paths(scan=True)
+    print(f"{args.n} soumissions texte et {args.scans} numérisées ({corpus.pages(scan=True)} pages)",
+          flush=True)
     template = prepare_home(args.jobs)
-    analyse, inbox, served = [], [], []
+    n = len(paths)
+    analyse, inbox, served, floor = [], [], [], []
     for rep in range(1, args.repeat + 1):
         load = os.getloadavg()[0]
         analyse.append(run_analyse(paths, args.jobs))
         inbox.append(run_inbox(paths, args.jobs, template))
         served.append(run_warm_flow(paths, template))
+        floor.append(run_prefect_floor(n, template))
         print(f"passe {rep} (charge {load:.1f}) : analyse {analyse[-1].wall:.1f} s, "
-              f"inbox --once {inbox[-1].wall:.1f} s, flux servi {served[-1]:.1f} s", flush=True)
+              f"inbox --once {inbox[-1].wall:.1f} s, flux servi {served[-1]:.1f} s, "
+              f"Prefect seul {floor[-1]['main_ms_per_task'] + floor[-1]['server_ms_per_task']:.1f} "
+              "ms CPU par tâche", flush=True)
     shutil.rmtree(WORK, ignore_errors=True)
-    n = len(paths)
+    prefect_ms = [f["main_ms_per_task"] + f["server_ms_per_task"] for f in floor]
     print_table([
         Row(f"`analyse` : dossiers/s (N={n})", [n / r.wall for r in analyse]),
-        Row("`inbox --once` / `analyse` (durée)", [b.wall / a.wall for a, b in zip(analyse, inbox)],
-            "×", f"≤ {TARGET_INBOX:.2f}×".replace(".", ",")),
+        Row("`analyse` : ms CPU par dossier (tout l'arbre de processus)",
+            [1000 * r.cpu / n for r in analyse if r.cpu]),
+        _target_row("`inbox --once` / `analyse` (durée)", [b.wall / a.wall for a, b in zip(analyse, inbox)]),
         Row("`inbox --once` / `analyse` (temps CPU)", _cpu_ratios(inbox, analyse), "×"),
-        Row("flux servi / `analyse` (durée)", [f / a.wall for a, f in zip(analyse, served)], "×",
-            f"≤ {TARGET_INBOX:.2f}×".replace(".", ",")),
+        _target_row("flux servi / `analyse` (durée)", [f / a.wall for a, f in zip(analyse, served)]),
+        Row("Prefect seul : ms CPU par tâche vide, moteur + serveur", prefect_ms),
+        Row("dont serveur (événements, exécutions et états écrits dans SQLite)",
+            [f["server_ms_per_task"] for f in floor]),
+        Row("Prefect seul / CPU d'`analyse` (surcoût minimal d'une tâche par dossier)",
+            [ms * n / 1000 / a.cpu for ms, a in zip(prefect_ms, analyse) if a.cpu], "×"),
     ])
+
+
+def _target_row(label: str, ratios: list[float]) -> Row:
+    return Row(label, ratios, "×", f"≤ {TARGET_INBOX:.2f}×".replace(".", ","),
+               statistics.median(ratios) <= TARGET_INBOX if ratios else None)
 
 
 def _cpu_ratios(num: list[Run], den: list[Run]) -> list[float]:

@@ -216,7 +216,7 @@ def run_inbox(args) -> int:
     from flows.server import backend
 
     from .inbox import Home, pending
-    from .runner import WarmPool
+    from .runner import WarmPool, reap_fork_server
 
     inbox, home = Path(args.inbox), _home(args)
     if not inbox.is_dir():
@@ -247,6 +247,7 @@ def run_inbox(args) -> int:
     finally:
         if pool:
             pool.close()
+            reap_fork_server()
 
 
 def _print_inbox(result: dict, home) -> None:
@@ -321,13 +322,21 @@ def run_serve(args) -> int:
     from pathlib import Path
 
     from flows.environment import configure
-    from flows.server import LocalServer
+    from flows.server import LocalServer, announce, served, withdraw
+
+    import signal
 
     home = _home(args)
     configure(home, verbose=True)
+    signal.signal(signal.SIGTERM, _interrupt)  # a service stop: withdraw the announce
+    if served(home):
+        sys.stderr.write(f"expe-ct : un serveur tourne déjà pour {home} ({served(home)}).\n")
+        return 1
     server = LocalServer(ephemeral=False, port=args.port).start().wait()
+    announced = announce(home, server)
     print(f"Serveur Prefect : http://127.0.0.1:{server.port} (base dans {home / 'prefect'}). "
-          "Ctrl-C pour arrêter.")
+          "Les commandes expe-ct lancées sur ce répertoire de données l'utilisent. "
+          "Ctrl-C pour arrêter.", flush=True)
     try:
         from flows.serve import serve_flows
 
@@ -335,6 +344,7 @@ def run_serve(args) -> int:
     except KeyboardInterrupt:
         return 130
     finally:
+        withdraw(announced)
         server.stop()
     return 0
 

@@ -403,9 +403,14 @@ class Filer:
                   "location": self.home.rel(dest), "quarantined": quarantined,
                   "name": claim.name}
         _write_json(claim.dir / FILING, filing)
-        return self._finish(claim, filing)
+        return self._finish(claim, filing, record)
 
-    def _finish(self, claim: Claim, filing: dict[str, Any]) -> dict[str, Any]:
+    def _finish(self, claim: Claim, filing: dict[str, Any],
+                record: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Steps 3 to 5; `record` is the one just written, if at hand (after
+        a crash it is read back from its file)."""
+        if record is None:
+            record = _read_json(self.home.record_path(filing["sha256"])) or {}
         dest = self.home.root / filing["location"]
         dest.mkdir(parents=True, exist_ok=True)
         target = dest / claim.name
@@ -415,20 +420,19 @@ class Filer:
             else:
                 move_into(claim.entry, target)
         if filing["quarantined"]:
-            record = _read_json(self.home.record_path(filing["sha256"])) or {}
             write_atomic(dest / (REASON_FILE if claim.name != REASON_FILE else "_" + REASON_FILE),
                          quarantine_reason(record))
-        filed = self._register(filing)
+        filed = self._register(filing, record)
         _remove(claim.dir)
-        record = self.register.get(filing["sha256"]).record
         return manifest(filing["sha256"], "quarantined" if filing["quarantined"] else "filed",
                         record.get("kind"), record.get("verdict"), self._paths(filing),
                         new=filed.new, previous=filed.previous_sha256,
                         changed_checks=filed.changed_checks)
 
-    def _register(self, filing: dict[str, Any]):
+    def _register(self, filing: dict[str, Any], record: dict[str, Any] | None = None):
         sha = filing["sha256"]
-        record = _read_json(self.home.record_path(sha))
+        if record is None:
+            record = _read_json(self.home.record_path(sha))
         received = date.fromisoformat(filing["received"]) if filing.get("received") else None
         filed = self.register.add(record, received, filing["location"], filing["quarantined"])
         if filed.new and not filing["quarantined"]:  # an error now read: leave the quarantine

@@ -35,7 +35,22 @@ from typing import Iterator
 from .environment import configure
 
 PR_SET_PDEATHSIG = 1
+ANNOUNCE = "serveur.json"   # under <home>/prefect: where `expe-ct serve` says it listens
 FINAL_STATES = ("COMPLETED", "FAILED", "CRASHED", "CANCELLED")
+# Prefect's server writes each task run event in a transaction of its own
+# by default (batches of 1): 20 ms of server CPU per task, a third of an
+# analysis.  Read and written by the hundred, once a second, it is 4 ms
+# (bench/prefect_floor.py).  Whole seconds: Prefect truncates the interval,
+# and 0 would make it spin.  A kill -9 of a private server loses at most the
+# last second of its run history, never a filing (expe_ct/inbox.py).
+BATCHED_WRITES = {
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE": "100",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "500",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": "1",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_READ_BATCH_SIZE": "100",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_BATCH_SIZE": "500",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_FLUSH_INTERVAL": "1",
+}
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # 127.0.0.1 is never proxied
 
 
@@ -58,13 +73,10 @@ class LocalServer:
         sock.listen(128)
         self.port = sock.getsockname()[1]
         self.api_url = f"http://127.0.0.1:{self.port}/api"
-        env = dict(os.environ)
+        env = {**BATCHED_WRITES, **os.environ}
         env.pop("PREFECT_API_URL", None)
         if self.ephemeral:  # as Prefect's ephemeral mode: no UI, only the services runs need
             env.update(PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1")
-            # task runs written every second (not 5), so that settle() is short;
-            # whole seconds: Prefect truncates it, and 0 would make it spin
-            env.setdefault("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL", "1")
         env["PREFECT__SERVER_FINAL"] = "1"
         try:
             self.process = subprocess.Popen(
@@ -137,15 +149,55 @@ class LocalServer:
         self.stop()
 
 
+def announce(home: Path, server: LocalServer) -> Path:
+    """Tell the commands run on this home that `server` (of `expe-ct serve`)
+    is up, so that they use it instead of starting their own on the same
+    database."""
+    from expe_ct.inbox import write_atomic
+
+    path = home / "prefect" / ANNOUNCE
+    write_atomic(path, json.dumps({"api_url": server.api_url, "pid": os.getpid()}))
+    return path
+
+
+def withdraw(path: Path) -> None:
+    try:
+        if json.loads(path.read_text()).get("pid") == os.getpid():
+            path.unlink()
+    except (OSError, ValueError):
+        pass
+
+
+def served(home: Path) -> str | None:
+    """The API of the `expe-ct serve` running on this home, if it answers."""
+    try:
+        info = json.loads((home / "prefect" / ANNOUNCE).read_text())
+        os.kill(int(info["pid"]), 0)
+        with _NO_PROXY.open(f"{info['api_url']}/health", timeout=2) as answer:
+            return info["api_url"] if answer.status == 200 else None
+    except (OSError, ValueError, KeyError, TypeError, urllib.error.URLError):
+        return None  # none announced, or a stale announce left by a killed serve
+
+
 @contextmanager
 def backend(home: Path, verbose: bool = False) -> Iterator[LocalServer | None]:
-    """Prefect for a `--once` command: configured for this home, and a
-    private server for as long as the command runs, unless PREFECT_API_URL
-    names a server to use.  The server starts at once; `wait()` on it (the
-    flows do not need it before their first call)."""
+    """Prefect for a `--once` command: configured for this home; the server
+    PREFECT_API_URL names, else the one `expe-ct serve` runs on this home,
+    else a private server for as long as the command runs.  A private server
+    starts at once; `wait()` on it (the flows do not need it before their
+    first call)."""
     configure(home, verbose)
     if os.environ.get("PREFECT_API_URL"):
         yield None
+        return
+    api_url = served(home)
+    if api_url:
+        os.environ["PREFECT_API_URL"] = api_url
+        try:
+            yield None
+        finally:
+            _drain_client()
+            del os.environ["PREFECT_API_URL"]
         return
     server = LocalServer().start()
     try:

@@ -9,6 +9,7 @@ a served flow, the pack) can share the register.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +27,7 @@ from .models import Base, Label, Mission, Submission
 from .names import name_key, same_body
 
 REGISTER_FILE = "registre.sqlite"
+LABELS_TTL_S = 60.0
 
 
 def register_url(home: Path, url: str | None = None) -> str:
@@ -74,6 +76,7 @@ class Register:
                 if attempt == len(Base.metadata.tables):
                     raise
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._labels: tuple[float, list[Label]] | None = None
         self.seed()
 
     @classmethod
@@ -105,8 +108,13 @@ class Register:
             pass
 
     def labels(self) -> list[Label]:
-        with self.session() as s:
-            return list(s.scalars(select(Label).order_by(Label.granted, Label.id)))
+        """The labels, read at most every LABELS_TTL_S: every candidature's
+        sheet asks for them twice, and they change a few times a year."""
+        now = time.monotonic()
+        if self._labels is None or now - self._labels[0] > LABELS_TTL_S:
+            with self.session() as s:
+                self._labels = (now, list(s.scalars(select(Label).order_by(Label.granted, Label.id))))
+        return self._labels[1]
 
     def labels_of(self, name: str | None, type_: str | None) -> list[Label]:
         return [lab for lab in self.labels()
