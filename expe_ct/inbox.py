@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from extractors.package import is_junk, submission_sha256
 from register import Register
@@ -335,6 +335,14 @@ class Filer:
             return None
         return self._with_sha(claim_id, cdir, entry.name, received)
 
+    def claim_stable(self, inbox: Path, settle_s: float) -> Iterator[Claim]:
+        """Claim the stable entries of the inbox one by one, so that the
+        first can be analysed while the next ones are claimed."""
+        for entry in stable_entries(inbox, settle_s):
+            claim = self.claim(entry)
+            if claim is not None:
+                yield claim
+
     def _with_sha(self, claim_id: str, cdir: Path, name: str, received: date) -> Claim:
         entry = cdir / DROPPED / name
         return Claim(claim_id, cdir, name, received, submission_sha256(entry) or everything_sha256(entry))
@@ -467,12 +475,14 @@ def quarantine_reason(record: dict[str, Any]) -> str:
             "la boîte de dépôt.\n")
 
 
-def first_of_each(claims: list[Claim]) -> tuple[list[Claim], list[Claim]]:
-    """Claims to process now (one per sha256) and those to process after:
-    two copies of the same bytes dropped together are filed once."""
+def first_of_each(claims: Iterable[Claim], later: list[Claim]) -> Iterator[Claim]:
+    """The first claim of each sha256, as the claims come; the copies (the
+    same bytes dropped twice together) go to `later`, to be processed once
+    their original is filed, which makes them duplicates."""
     seen: set[str] = set()
-    first, later = [], []
     for claim in claims:
-        (later if claim.sha256 in seen else first).append(claim)
-        seen.add(claim.sha256)
-    return first, later
+        if claim.sha256 in seen:
+            later.append(claim)
+        else:
+            seen.add(claim.sha256)
+            yield claim

@@ -16,15 +16,16 @@ import os
 import traceback
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from expe_ct.inbox import Filer, Home, first_of_each, manifest, stable_entries
+from expe_ct.inbox import Claim, Filer, Home, first_of_each, manifest
 from expe_ct.runner import WarmPool, WorkersLost
 from flows import tally
 from register import Register
@@ -110,12 +111,16 @@ def task_runner():
     return ThreadPoolTaskRunner(max_workers=8)
 
 
-def _submit(home: str, claims) -> list[dict[str, Any]]:
-    """Run the tasks; one that fails for good leaves its claim in the journal
-    for the next run and is reported, the others go on."""
-    futures = [file_submission.with_options(task_run_name=c.label).submit(home, c.id, c.sha256)
-               for c in claims]
-    results = [(c, f.result(raise_on_failure=False)) for c, f in zip(claims, futures)]
+def _submit(home: str, claims: Iterable[Claim]) -> list[tuple[Claim, Any]]:
+    """One task per claim, started as soon as the claim is made."""
+    return [(c, file_submission.with_options(task_run_name=c.label).submit(home, c.id, c.sha256))
+            for c in claims]
+
+
+def _collect(submitted: list[tuple[Claim, Any]]) -> list[dict[str, Any]]:
+    """The tasks' manifests; one that failed for good leaves its claim in the
+    journal for the next run and is reported, the others go on."""
+    results = [(c, f.result(raise_on_failure=False)) for c, f in submitted]
     return [manifest(c.sha256, "failed", error=type(r).__name__) if isinstance(r, BaseException) else r
             for c, r in results]
 
@@ -129,15 +134,13 @@ def inbox_flow(inbox: str, home: str, settle_s: float = 2.0) -> dict[str, Any]:
             logger.warning("une autre levée de la boîte de dépôt est en cours : rien à faire")
             return {"counts": {}, "submissions": [], "busy": True}
         filer = Filer(Home(Path(home)), _register(home))
-        claims = filer.recover(Path(inbox))
-        if claims:
-            logger.info("%d dépôt(s) interrompu(s) repris", len(claims))
-        for entry in stable_entries(Path(inbox), settle_s):
-            claim = filer.claim(entry)
-            if claim is not None:
-                claims.append(claim)
-        first, later = first_of_each(claims)
-        manifests = _submit(home, first) + _submit(home, later)  # copies after their original
+        recovered = filer.recover(Path(inbox))
+        if recovered:
+            logger.info("%d dépôt(s) interrompu(s) repris", len(recovered))
+        copies: list[Claim] = []
+        first = _submit(home, first_of_each(chain(recovered, filer.claim_stable(Path(inbox), settle_s)),
+                                            copies))
+        manifests = _collect(first) + _collect(_submit(home, copies))  # copies after their original
     counts = Counter(m["outcome"] for m in manifests)
     logger.info("dépôts : %s", dict(counts) or "aucun")
     return {"counts": dict(counts), "submissions": manifests}

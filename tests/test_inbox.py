@@ -42,8 +42,8 @@ def run_inbox(inbox: Path, home: Path) -> list[dict]:
     register = Register.open(home)
     try:
         filer = Filer(Home(home), register)
-        claims = filer.recover() + [c for c in map(filer.claim, stable_entries(inbox, 0)) if c]
-        first, later = first_of_each(claims)
+        later: list = []
+        first = list(first_of_each([*filer.recover(inbox), *filer.claim_stable(inbox, 0)], later))
         return [filer.process(c, analyse) for c in first + later]
     finally:
         register.close()
