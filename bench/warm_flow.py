@@ -45,7 +45,7 @@ def main() -> None:
         finally:
             pool.close()
     print(json.dumps({"flow_s": wall, "main_cpu_s": cpu, "server_cpu_s": served,
-                      "counts": result["counts"]}))
+                      "counts": result.counts}))
 
 
 def _cpu_s(server) -> float:

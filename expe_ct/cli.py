@@ -237,7 +237,7 @@ def run_inbox(args) -> int:
                 if args.once or pending(inbox) or any(Home(home).staging.glob("*")):
                     result = inbox_flow(str(inbox), str(home), args.settle)
                     _print_inbox(result, home)
-                    failed = result["counts"].get("failed", 0)
+                    failed = result.counts.get("failed", 0)
                 if args.once:
                     return 1 if failed else 0
                 time.sleep(args.interval)
@@ -250,11 +250,11 @@ def run_inbox(args) -> int:
             reap_fork_server()
 
 
-def _print_inbox(result: dict, home) -> None:
+def _print_inbox(result, home) -> None:  # a flows.inbox.InboxRun
     from outputs.summary import KIND_FR, VERDICT_FR
 
-    items = result["submissions"]
-    if result.get("busy"):
+    items = result.submissions
+    if result.busy:
         print("Boîte de dépôt : une autre levée est en cours sur ce répertoire de données.")
         return
     if not items:
@@ -266,7 +266,7 @@ def _print_inbox(result: dict, home) -> None:
         detail = m["paths"].get("sheet") or m["paths"].get("location", "")
         print(f"  {m['sha256'][:12]}  {OUTCOME_FR[m['outcome']]:<15} {kind:<22} "
               f"{VERDICT_FR.get(m['verdict'], '—'):<11} {detail}")
-    counts = result["counts"]
+    counts = result.counts
     print(f"{len(items)} dépôt(s) : {counts.get('filed', 0)} classé(s), "
           f"{counts.get('quarantined', 0)} en quarantaine, {counts.get('duplicate', 0)} déjà reçu(s)"
           + (f", {counts['failed']} en échec (repris à la prochaine levée)" if counts.get("failed") else "")

@@ -297,11 +297,6 @@ class Claim:
     def entry(self) -> Path:  # in a sub-folder: a dropped "claim.json" cannot overwrite ours
         return self.dir / DROPPED / self.name
 
-    @property
-    def label(self) -> str:
-        """How runs and logs name it: never the file name, which may hold a person's name."""
-        return f"dossier-{self.sha256[:12]}"
-
 
 def manifest(sha: str, outcome: str, kind: str | None = None, verdict: str | None = None,
              paths: dict[str, str] | None = None, **extra: Any) -> dict[str, Any]:

@@ -82,7 +82,10 @@ def retry_if_transient(task, task_run, state) -> bool:
     return False
 
 
-@task(name="deposer-dossier", retries=2, retry_delay_seconds=[2, 10],
+# A run is named by its digest's prefix, never by the file name, which may
+# hold a person's name.  A template, not with_options per claim: that
+# rebuilds the task (its source read again), 3 ms each.
+@task(name="deposer-dossier", task_run_name="dossier-{sha256:.12}", retries=2, retry_delay_seconds=[2, 10],
       retry_condition_fn=retry_if_transient, cache_policy=NO_CACHE, persist_result=False,
       **tally.HOOKS)
 def file_submission(home: str, claim_id: str, sha256: str) -> dict[str, Any]:
@@ -100,6 +103,20 @@ def file_submission(home: str, claim_id: str, sha256: str) -> dict[str, Any]:
         raise failure(f"{type(exc).__name__} (dossier {sha256[:12]})") from None
 
 
+class InboxRun:
+    """What a run of the flow returns: the manifests and their count by
+    outcome.  A plain object on purpose: Prefect walks a flow's return value
+    looking for futures when it is a dict, list, dataclass or model, which
+    for a few hundred manifests cost more than filing one of them."""
+
+    __slots__ = ("submissions", "counts", "busy")
+
+    def __init__(self, submissions: list[dict[str, Any]], busy: bool = False):
+        self.submissions = submissions
+        self.counts = dict(Counter(m["outcome"] for m in submissions))
+        self.busy = busy
+
+
 def task_runner():
     """Threads in this process by default; a Dask cluster when
     EXPE_CT_DASK_ADDRESS names its scheduler (see flows/README.md)."""
@@ -113,8 +130,7 @@ def task_runner():
 
 def _submit(home: str, claims: Iterable[Claim]) -> list[tuple[Claim, Any]]:
     """One task per claim, started as soon as the claim is made."""
-    return [(c, file_submission.with_options(task_run_name=c.label).submit(home, c.id, c.sha256))
-            for c in claims]
+    return [(c, file_submission.submit(home, c.id, c.sha256)) for c in claims]
 
 
 def _collect(submitted: list[tuple[Claim, Any]]) -> list[dict[str, Any]]:
@@ -126,13 +142,13 @@ def _collect(submitted: list[tuple[Claim, Any]]) -> list[dict[str, Any]]:
 
 
 @flow(name="boite-de-depot", persist_result=False, log_prints=False, task_runner=task_runner())
-def inbox_flow(inbox: str, home: str, settle_s: float = 2.0) -> dict[str, Any]:
+def inbox_flow(inbox: str, home: str, settle_s: float = 2.0) -> InboxRun:
     """Take the stable entries of `inbox` and file them under `home`."""
     logger = get_run_logger()
     with Home(Path(home)).exclusive() as alone:
         if not alone:
             logger.warning("une autre levée de la boîte de dépôt est en cours : rien à faire")
-            return {"counts": {}, "submissions": [], "busy": True}
+            return InboxRun([], busy=True)
         filer = Filer(Home(Path(home)), _register(home))
         recovered = filer.recover(Path(inbox))
         if recovered:
@@ -141,6 +157,6 @@ def inbox_flow(inbox: str, home: str, settle_s: float = 2.0) -> dict[str, Any]:
         first = _submit(home, first_of_each(chain(recovered, filer.claim_stable(Path(inbox), settle_s)),
                                             copies))
         manifests = _collect(first) + _collect(_submit(home, copies))  # copies after their original
-    counts = Counter(m["outcome"] for m in manifests)
-    logger.info("dépôts : %s", dict(counts) or "aucun")
-    return {"counts": dict(counts), "submissions": manifests}
+    run = InboxRun(manifests)
+    logger.info("dépôts : %s", run.counts or "aucun")
+    return run

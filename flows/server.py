@@ -51,6 +51,12 @@ BATCHED_WRITES = {
     "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_BATCH_SIZE": "500",
     "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_FLUSH_INTERVAL": "1",
 }
+# The private server of a one-off command keeps flow runs, task runs, their
+# states and logs, not the event stream they come from (what the UI's event
+# feed shows): writing each event and its related resources was 40 % of
+# the server's work per task.  `expe-ct serve` keeps everything.
+PRIVATE = {"PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false"}
+MIGRATED = "migre-pour-prefect"  # under <home>/prefect: the Prefect version the database was migrated for
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # 127.0.0.1 is never proxied
 
 
@@ -73,10 +79,12 @@ class LocalServer:
         sock.listen(128)
         self.port = sock.getsockname()[1]
         self.api_url = f"http://127.0.0.1:{self.port}/api"
-        env = {**BATCHED_WRITES, **os.environ}
+        env = {**BATCHED_WRITES, **(PRIVATE if self.ephemeral else {}), **os.environ}
         env.pop("PREFECT_API_URL", None)
         if self.ephemeral:  # as Prefect's ephemeral mode: no UI, only the services runs need
             env.update(PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1")
+        if _migrated() == _prefect_version():  # checking 180 migrations again: 0.4 s of each start
+            env.setdefault("PREFECT_API_DATABASE_MIGRATE_ON_START", "false")
         env["PREFECT__SERVER_FINAL"] = "1"
         try:
             self.process = subprocess.Popen(
@@ -97,7 +105,8 @@ class LocalServer:
                                    f"(code {self.process.returncode}).")
             try:
                 with _NO_PROXY.open(f"{self.api_url}/health", timeout=2) as answer:
-                    if answer.status == 200:
+                    if answer.status == 200:  # migrations, if any, are done by now
+                        _note_migrated()
                         self._recorded_at_start = self._recorded()
                         return self
             except (urllib.error.URLError, OSError):
@@ -147,6 +156,41 @@ class LocalServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def _migrated_marker() -> Path | None:
+    """Where the Prefect version this home's SQLite database was migrated
+    for is noted; None for a database named by URL (say PostgreSQL), which
+    its server migrates at every start."""
+    home = os.environ.get("PREFECT_HOME")
+    if not home or any(os.environ.get(f"PREFECT_{k}_DATABASE_CONNECTION_URL") for k in ("API", "SERVER")):
+        return None
+    return Path(home) / MIGRATED
+
+
+def _migrated() -> str | None:
+    marker = _migrated_marker()
+    if marker is None or not (marker.parent / "prefect.db").exists():
+        return None
+    try:
+        return marker.read_text().strip()
+    except OSError:
+        return None
+
+
+def _prefect_version() -> str:
+    from importlib.metadata import version
+
+    return version("prefect")
+
+
+def _note_migrated() -> None:
+    """The server answered, so its database is at this Prefect's schema."""
+    marker = _migrated_marker()
+    if marker is not None and _migrated() != _prefect_version():
+        from expe_ct.inbox import write_atomic
+
+        write_atomic(marker, _prefect_version())
 
 
 def announce(home: Path, server: LocalServer) -> Path:

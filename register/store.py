@@ -45,6 +45,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 @dataclass(frozen=True)
+class Previous:
+    """The earlier version of a dossier, as far as linking needs it."""
+    sha256: str
+    received: date | None
+    checks: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
 class Filed:
     """What filing did, without any personal data (flows return this)."""
     sha256: str
@@ -155,7 +163,7 @@ class Register:
                 return Filed(sha, False, row.previous_sha256, len(row.changes or []))
             applicant = record.get("applicant") or {}
             previous = self._previous_version(s, record) if record["status"] == "ok" else None
-            changes = checks_changed(previous.record, record) if previous else None
+            changes = checks_changed({"checks": previous.checks}, record) if previous else None
             if row is None:
                 row = Submission(sha256=sha, redrops=0)
                 s.add(row)
@@ -175,42 +183,52 @@ class Register:
                 self._attach_report(s, row)
         return Filed(sha, True, row.previous_sha256, len(changes or []))
 
-    def _previous_version(self, s: Session, record: dict[str, Any]) -> Submission | None:
+    def _previous_version(self, s: Session, record: dict[str, Any]) -> Previous | None:
         """The latest earlier submission of the same kind from the same
         applicant (and, for a report, about a mission in the same country)."""
         applicant = record.get("applicant") or {}
         if not applicant.get("name") or record["kind"] not in ("candidature", "rapport"):
             return None
         country = (record.get("mission") or {}).get("country")
-        # names only: loading every earlier record (JSON) made each filing
-        # slower as the archive grew
-        names = s.execute(select(Submission.sha256, Submission.applicant, Submission.applicant_type)
-                          .where(Submission.kind == record["kind"], Submission.status == "ok",
-                                 Submission.sha256 != record["sha256"])
-                          .order_by(Submission.filed_at.desc()))
+        # Names, then the checks and country of the one that matches: never
+        # a whole earlier record (JSON), which made each filing slower as
+        # the archive grew.
+        # (Core rows, not ORM ones: this reads every earlier name of the kind.)
+        names = s.connection().execute(
+            select(Submission.sha256, Submission.applicant, Submission.applicant_type)
+            .where(Submission.kind == record["kind"], Submission.status == "ok",
+                   Submission.sha256 != record["sha256"])
+            .order_by(Submission.filed_at.desc())).all()
         for sha, name, type_ in names:
             if not same_body(applicant["name"], applicant.get("type"), name, type_):
                 continue
-            row = s.get(Submission, sha)
-            if record["kind"] == "rapport" and country != (row.record.get("mission") or {}).get("country"):
+            received, checks, its_country = s.connection().execute(
+                select(Submission.received, Submission.record["checks"],
+                       Submission.record[("mission", "country")].as_string())
+                .where(Submission.sha256 == sha)).one()
+            if record["kind"] == "rapport" and country != its_country:
                 continue
-            return row
+            return Previous(sha, received, checks or [])
         return None
 
     def version_link(self, record: dict[str, Any]) -> dict[str, Any] | None:
         """The earlier version of a dossier and the checks that changed since:
         as filed for a filed record, else as it would be filed now."""
         with self.session() as s:
-            row = s.get(Submission, record["sha256"]) if record.get("sha256") else None
-            if row is not None:
-                previous = s.get(Submission, row.previous_sha256) if row.previous_sha256 else None
-                changes = row.changes or []
-            else:
-                previous = self._previous_version(s, record) if record["status"] == "ok" else None
-                changes = checks_changed(previous.record, record) if previous else []
+            filed = s.execute(select(Submission.previous_sha256, Submission.changes)
+                              .where(Submission.sha256 == record["sha256"])).one_or_none() \
+                if record.get("sha256") else None
+            if filed is not None:
+                previous_sha, changes = filed
+                if not previous_sha:
+                    return None
+                received = s.scalar(select(Submission.received).where(Submission.sha256 == previous_sha))
+                return {"sha256": previous_sha, "received": received, "changes": changes or []}
+            previous = self._previous_version(s, record) if record["status"] == "ok" else None
             if previous is None:
                 return None
-            return {"sha256": previous.sha256, "received": previous.received, "changes": changes}
+            return {"sha256": previous.sha256, "received": previous.received,
+                    "changes": checks_changed({"checks": previous.checks}, record)}
 
     def candidatures_for(self, comite: date, cutoff: date) -> list[Submission]:
         """Candidatures received by the cut-off, in their latest version, that

@@ -122,6 +122,21 @@ def test_a_corrected_resubmission_is_linked_with_the_checks_that_changed(registe
     assert [r.sha256 for r in shown] == ["e" * 64, "d" * 64]
 
 
+def test_a_report_is_linked_to_the_earlier_report_on_the_same_country_only(register):
+    senegal = {"country": "Sénégal", "start": "2025-03-10", "end": "2025-03-15"}
+    register.add(record("5" * 64, kind="rapport", mission=senegal, checks={"report.follow_up": "fail"}),
+                 date(2025, 5, 1), "a", False)
+    elsewhere = record("6" * 64, kind="rapport", mission={**senegal, "country": "Bénin"})
+    assert register.version_link(elsewhere) is None
+    again = record("7" * 64, kind="rapport", mission=senegal, checks={"report.follow_up": "pass"})
+    assert register.version_link(again) == {
+        "sha256": "5" * 64, "received": date(2025, 5, 1),
+        "changes": [{"id": "report.follow_up", "before": "fail", "after": "pass"}]}
+    filed = register.add(again, date(2025, 6, 1), "b", False)
+    assert (filed.previous_sha256, filed.changed_checks) == ("5" * 64, 1)
+    assert register.version_link(again)["sha256"] == "5" * 64  # as filed, now
+
+
 def test_candidatures_by_cutoff_and_not_examined_before(register):
     register.add(record("1" * 64, name="Ville d'Albi"), date(2025, 3, 1), "a", False)
     register.add(record("2" * 64, name="Ville de Brest"), date(2025, 5, 20), "b", False)
