@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from analysis.evidence import Evidence
+from expe_ct.once import once
 
 REGULATION_FILE = Path(__file__).with_name("regulation.yaml")
 
@@ -34,7 +34,7 @@ class CheckResult:
                 "evidence": [e.as_dict() for e in self.evidence]}
 
 
-@lru_cache(maxsize=1)
+@once
 def regulation() -> tuple[Rule, ...]:
     data = yaml.safe_load(REGULATION_FILE.read_text(encoding="utf-8"))
     return tuple(Rule(**item) for item in data["checks"])
