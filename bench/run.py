@@ -197,9 +197,10 @@ def prepare_home(jobs: int) -> Path:
     return template
 
 
-def run_warm_flow(paths: list[str], template: Path) -> float:
-    """Seconds of one inbox flow run in a process whose server and workers
-    are already up, as under `expe-ct serve` (bench/warm_flow.py)."""
+def run_warm_flow(paths: list[str], template: Path) -> dict:
+    """One inbox flow run in a process whose server and workers are already
+    up, as `expe-ct inbox` keeps them between runs (bench/warm_flow.py): its
+    seconds, and the CPU seconds of the process and of the server."""
     inbox, home = WORK / "boite", WORK / "home"
     for stale in (inbox, home):
         shutil.rmtree(stale, ignore_errors=True)
@@ -211,7 +212,7 @@ def run_warm_flow(paths: list[str], template: Path) -> float:
     result = json.loads(out.stdout.strip().splitlines()[-1])
     if sum(result["counts"].values()) != len(paths):
         raise SystemExit(f"flux servi : {result['counts']} pour {len(paths)} dépôts")
-    return result["flow_s"]
+    return result
 
 
 def run_prefect_floor(n: int, template: Path) -> dict:
@@ -420,7 +421,7 @@ def main() -> None:
         if template:
             runs["inbox"].append(run_inbox(paths, args.jobs, template))
             runs["inbox à vide"].append(run_inbox([], args.jobs, template))
-            served.append(run_warm_flow(paths, template))
+            served.append(run_warm_flow(paths, template)["flow_s"])
         print(f"passe {rep} (charge {load:.1f}) : "
               + ", ".join(f"{k} {r[-1].wall:.1f} s ({r[-1].cpu or 0:.0f} s CPU)"
                           for k, r in runs.items() if r), flush=True)
@@ -516,7 +517,7 @@ def inbox_only(args) -> None:
         served.append(run_warm_flow(paths, template))
         floor.append(run_prefect_floor(n, template))
         print(f"passe {rep} (charge {load:.1f}) : analyse {analyse[-1].wall:.1f} s, "
-              f"inbox --once {inbox[-1].wall:.1f} s, flux servi {served[-1]:.1f} s, "
+              f"inbox --once {inbox[-1].wall:.1f} s, flux servi {served[-1]['flow_s']:.1f} s, "
               f"Prefect seul {floor[-1]['main_ms_per_task'] + floor[-1]['server_ms_per_task']:.1f} "
               "ms CPU par tâche", flush=True)
     shutil.rmtree(WORK, ignore_errors=True)
@@ -527,7 +528,10 @@ def inbox_only(args) -> None:
             [1000 * r.cpu / n for r in analyse if r.cpu]),
         _target_row("`inbox --once` / `analyse` (durée)", [b.wall / a.wall for a, b in zip(analyse, inbox)]),
         Row("`inbox --once` / `analyse` (temps CPU)", _cpu_ratios(inbox, analyse), "×"),
-        _target_row("flux servi / `analyse` (durée)", [f / a.wall for a, f in zip(analyse, served)]),
+        _target_row("flux servi / `analyse` (durée)", [f["flow_s"] / a.wall for a, f in zip(analyse, served)]),
+        Row("flux servi : ms CPU par dossier du processus (moteur Prefect, dépôt)",
+            [1000 * f["main_cpu_s"] / n for f in served]),
+        Row("flux servi : ms CPU par dossier du serveur Prefect", [1000 * f["server_cpu_s"] / n for f in served]),
         Row("Prefect seul : ms CPU par tâche vide, moteur + serveur", prefect_ms),
         Row("dont serveur (événements, exécutions et états écrits dans SQLite)",
             [f["server_ms_per_task"] for f in floor]),

@@ -1,4 +1,5 @@
-"""The inbox flow as `expe-ct serve` runs it: server up, workers warm.
+"""The inbox flow as `expe-ct inbox` (without --once) runs it from the
+second run on: server up, workers warm.
 
 Starts the private Prefect server and the warm worker pool as `expe-ct inbox`
 does, waits until both are ready, then copies the submissions into a fresh

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import create_engine, event, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
@@ -189,15 +189,19 @@ class Register:
         applicant = record.get("applicant") or {}
         if not applicant.get("name") or record["kind"] not in ("candidature", "rapport"):
             return None
+        key = name_key(applicant["name"])
+        if not key:
+            return None
         country = (record.get("mission") or {}).get("country")
-        # Names, then the checks and country of the one that matches: never
-        # a whole earlier record (JSON), which made each filing slower as
-        # the archive grew.
-        # (Core rows, not ORM ones: this reads every earlier name of the kind.)
+        # The same body shares at least one significant word (one name's
+        # words are all in the other's): SQL keeps those, same_body decides.
+        # Then the checks and country of the one that matches, never a whole
+        # earlier record (JSON): filing no longer slows as the archive grows.
+        shares_a_word = or_(*(Submission.applicant_key.contains(word) for word in sorted(key)))
         names = s.connection().execute(
             select(Submission.sha256, Submission.applicant, Submission.applicant_type)
             .where(Submission.kind == record["kind"], Submission.status == "ok",
-                   Submission.sha256 != record["sha256"])
+                   Submission.sha256 != record["sha256"], shares_a_word)
             .order_by(Submission.filed_at.desc())).all()
         for sha, name, type_ in names:
             if not same_body(applicant["name"], applicant.get("type"), name, type_):
