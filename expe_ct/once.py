@@ -25,5 +25,4 @@ def once(load: Callable[[], T]) -> Callable[[], T]:
                     loaded.append(load())
         return loaded[0]
 
-    get.cache_clear = loaded.clear  # as lru_cache's, for tests
     return get

@@ -19,6 +19,7 @@ other services on, a fixed port for the UI).
 from __future__ import annotations
 
 import ctypes
+import functools
 import json
 import os
 import signal
@@ -85,6 +86,8 @@ class LocalServer:
             env.update(PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1")
         if _migrated() == _prefect_version():  # checking 180 migrations again: 0.4 s of each start
             env.setdefault("PREFECT_API_DATABASE_MIGRATE_ON_START", "false")
+        # Only a start that migrates may note the schema as this Prefect's.
+        self._migrates = env.get("PREFECT_API_DATABASE_MIGRATE_ON_START", "true").lower() not in ("false", "0")
         env["PREFECT__SERVER_FINAL"] = "1"
         try:
             self.process = subprocess.Popen(
@@ -105,8 +108,9 @@ class LocalServer:
                                    f"(code {self.process.returncode}).")
             try:
                 with _NO_PROXY.open(f"{self.api_url}/health", timeout=2) as answer:
-                    if answer.status == 200:  # migrations, if any, are done by now
-                        _note_migrated()
+                    if answer.status == 200:
+                        if self._migrates:  # the server answers once its migrations are done
+                            _note_migrated()
                         self._recorded_at_start = self._recorded()
                         return self
             except (urllib.error.URLError, OSError):
@@ -178,6 +182,7 @@ def _migrated() -> str | None:
         return None
 
 
+@functools.cache
 def _prefect_version() -> str:
     from importlib.metadata import version
 
@@ -185,7 +190,6 @@ def _prefect_version() -> str:
 
 
 def _note_migrated() -> None:
-    """The server answered, so its database is at this Prefect's schema."""
     marker = _migrated_marker()
     if marker is not None and _migrated() != _prefect_version():
         from expe_ct.inbox import write_atomic

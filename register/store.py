@@ -51,6 +51,9 @@ class Previous:
     received: date | None
     checks: list[dict[str, Any]]
 
+    def changes_to(self, record: dict[str, Any]) -> list[dict[str, Any]]:
+        return checks_changed({"checks": self.checks}, record)
+
 
 @dataclass(frozen=True)
 class Filed:
@@ -163,7 +166,7 @@ class Register:
                 return Filed(sha, False, row.previous_sha256, len(row.changes or []))
             applicant = record.get("applicant") or {}
             previous = self._previous_version(s, record) if record["status"] == "ok" else None
-            changes = checks_changed({"checks": previous.checks}, record) if previous else None
+            changes = previous.changes_to(record) if previous else None
             if row is None:
                 row = Submission(sha256=sha, redrops=0)
                 s.add(row)
@@ -232,7 +235,7 @@ class Register:
             if previous is None:
                 return None
             return {"sha256": previous.sha256, "received": previous.received,
-                    "changes": checks_changed({"checks": previous.checks}, record)}
+                    "changes": previous.changes_to(record)}
 
     def candidatures_for(self, comite: date, cutoff: date) -> list[Submission]:
         """Candidatures received by the cut-off, in their latest version, that
