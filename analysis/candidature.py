@@ -9,22 +9,27 @@ from checks.engine import evaluate
 from extractors.model import Submission
 
 from .applicant import find_applicant
-from .experts import find_experts
+from .experts import find_experts, person_candidates
+from .signature import find_signature
 from .expertise import expertise_status, find_basis, find_expertise
 
 
 def candidature_facts(submission: Submission) -> CandidatureFacts:
     applicant = find_applicant(submission)
     expertise = find_expertise(submission)
-    return CandidatureFacts(
+    facts = CandidatureFacts(
         submission=submission,
         applicant=applicant,
         expertise=expertise,
         expertise_status=expertise_status(expertise, submission),
         basis=find_basis(submission),
+        signature=find_signature(submission),
         experts=find_experts(submission, applicant.name if applicant else None,
                              applicant.type if applicant else None),
     )
+    if not facts.experts:
+        facts.candidates = person_candidates(submission)
+    return facts
 
 
 def analyse_candidature(submission: Submission) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Dates as French documents write them.
 
 "du 3 au 7 mars 2025", "du 28 février au 4 mars 2025", "du lundi 3 au
-vendredi 7 mars", "03/03/2025", "3.3.25", "2025-03-03", "lundi 3 mars 2025",
+vendredi 7 mars", "12 au 17 février 2024", "12-17 février", "entre le 3 et le 7 mars", "03/03/2025", "3.3.25", "2025-03-03", "lundi 3 mars 2025",
 "le 1er mars", "Fait à Lyon, le 12 mai 2025".  A date without a year takes
 the year of the nearest dated context (the caller's `default_year`).
 """
@@ -26,8 +26,9 @@ TEXT_DATE = re.compile(WEEKDAY + DAY.format("d") + r"\s+" + MONTH.format("m") + 
 NUM_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}|\d{2})(?!\d)")
 ISO_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 RANGE = re.compile(
-    r"\bdu\s+" + WEEKDAY + DAY.format("d1") + r"(?:\s+" + MONTH.format("m1") + r"(?:\s+" + YEAR.format("y1") + r")?)?"
-    r"\s+au\s+" + WEEKDAY + DAY.format("d2") + r"\s+" + MONTH.format("m2") + r"(?:\s+" + YEAR.format("y2") + ")?")
+    r"(?:\b(?:du|entre(?: le)?|les)\s+|(?<![\w/.-]))" + WEEKDAY + DAY.format("d1")
+    + r"(?:\s+" + MONTH.format("m1") + r"(?:\s+" + YEAR.format("y1") + r")?)?"
+    r"(?:\s+au\s+|\s*[-–—]\s*|\s+et(?: le)?\s+)" + WEEKDAY + DAY.format("d2") + r"\s+" + MONTH.format("m2") + r"(?:\s+" + YEAR.format("y2") + ")?")
 NUM_RANGE = re.compile(
     r"(?:\bdu\s+)?(?<![\d/.])(?P<d1>\d{1,2})[/.](?P<m1>\d{1,2})(?:[/.](?P<y1>\d{2,4}))?\s*(?:au|[-–—]|>)\s*"
     r"(?P<d2>\d{1,2})[/.](?P<m2>\d{1,2})[/.](?P<y2>\d{2,4})(?![\d/])")

@@ -33,6 +33,9 @@ class Expert:
     evidence: list[Evidence] = field(default_factory=list)
     source: str = ""          # table | form | list | prose | cv
     stated_category: str | None = None   # a "Statut"/"Catégorie" column or field, as written
+    # The entry was read whole (a table row, form fields, a short list item or
+    # sentence): what it lacks is really absent, not missed by the reading.
+    read_whole: bool = True
 
     def as_dict(self) -> dict:
         return {"name": self.name.full, "function": self.function, "category": self.category,
@@ -46,6 +49,7 @@ class Expert:
         if other.qualifications and self.qualifications:
             self.qualifications = _merged_parts(self.qualifications, other.qualifications)
         self.evidence.extend(e for e in other.evidence if e not in self.evidence)
+        self.read_whole = self.read_whole and other.read_whole
 
 
 def _merged_parts(text: str, more: str) -> str:
@@ -236,8 +240,31 @@ def experts_in_unit(text: str, block: Block, source: str) -> list[Expert]:
             if before and _is_function(before) and len(before) < 120:
                 function, organisation, _ = parse_apposition(before)
         experts.append(Expert(mention.name, function, organisation, qualifications,
-                              evidence=[Evidence.of(block, mention.start, stop)], source=source))
+                              evidence=[Evidence.of(block, mention.start, stop)], source=source,
+                              read_whole=stop - mention.start <= WHOLE_ENTRY_CHARS))
     return experts
+
+
+# A person's entry longer than this may hold a function or qualification the
+# apposition parser did not see: its absence is then for a person to check.
+WHOLE_ENTRY_CHARS = 160
+
+
+def person_candidates(submission: Submission, limit: int = 5) -> list[Evidence]:
+    """People named in the body of the dossier outside the places where a
+    person is known not to be an expert (DAECT contact, attendance lists…):
+    the candidates to quote when no expert could be tied to the role."""
+    found: dict[str, Evidence] = {}
+    for piece in submission.pieces:
+        for block in piece.blocks:
+            if block.source not in ("body", "textbox", "form"):
+                continue
+            for mention in find_people(block.text):
+                if mention.name.key not in found and not _not_expert_context(block.text, mention):
+                    found[mention.name.key] = Evidence.of(block, max(0, mention.start - 40), mention.end + 80)
+                    if len(found) >= limit:
+                        return list(found.values())
+    return list(found.values())
 
 
 LABEL_NOISE = re.compile(r"\(s\)|\*|n[°o]\s*\d+|\b(?:de l'|de la |du |des )?(?:expert|experte|experts|intervenant)e?s?\b"

@@ -41,6 +41,9 @@ programme expe-ct daect dctciv meae ue onu pnud afd
 """.split())
 
 
+CIVILITIES = frozenset(experts_lexicon()["titles"])
+
+
 @dataclass(frozen=True)
 class PersonName:
     given: str
@@ -139,8 +142,10 @@ def find_people(text: str) -> list[PersonMention]:
     """Person names in a text, by form (titles, capitals, given names)."""
     found = []
     for m in PERSON_RE.finditer(text):
-        raw = m.group("name")
+        raw = _before_common_word(m.group("name"))
         title = m.group("title")
+        if raw is None:
+            continue
         # Without a civility, ask for a known given name or a surname in capitals.
         if not title:
             words = raw.split()
@@ -159,5 +164,18 @@ def find_people(text: str) -> list[PersonMention]:
                 raw, start = text[before.start("p"):m.start("name")] + raw, before.start("p")
         person = normalise(raw, title)
         if person:
-            found.append(PersonMention(person, start, m.end()))
+            found.append(PersonMention(person, start, m.start("name") + len(raw)))
     return found
+
+
+def _before_common_word(run: str) -> str | None:
+    """'Hervé Lamothe Président' -> 'Hervé Lamothe', 'Sandrine Mme' -> None:
+    a run of capitalised words ends where a title or a common word begins
+    (a signature line, a name run into its function), and a person needs two
+    name words."""
+    words = list(re.finditer(r"\S+", run))
+    for i, word in enumerate(words):
+        folded = fold(word.group()).rstrip(".,;:")
+        if i and (folded in NOT_NAME_WORDS or folded in CIVILITIES) and not _is_particle(word.group()):
+            return run[:words[i - 1].end()] if i >= 2 else None
+    return run

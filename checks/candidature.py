@@ -1,11 +1,11 @@
 """The ten candidature checks of §III.1 (and §III.2 for the DAECT commitment)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from analysis.evidence import Evidence
 from analysis.experts import Expert
+from analysis.signature import SignatureFinding
 from analysis.statements import Concept, Statement, find_statement
 from analysis.text import fold
 from extractors.model import Submission
@@ -30,21 +30,6 @@ INFORM_DAECT = Concept("commitment.inform_daect", (
     ("daect", "dctciv", "delegation", "ministere", "meae"),
     ("sollicit", "demande", "proposition", "invitation"),
 ), topic=(("daect", "dctciv", "delegation", "engagements"), ("inform", "sollicit", "engag")))
-DELIBERATION_RE = re.compile(
-    r"extrait (?:du registre )?des deliberations|deliberation (?:n\W|du|de l'|de la)"
-    r"|(?:le|la) (?:conseil|assemblee|bureau|commission permanente)\b.{0,120}\b(?:approuve|autorise|decide|adopte|valide)")
-DATE_RE = re.compile(
-    r"\b(?:fait|etabli|signe)e? a [^,\n]{2,40},? le\s*:?\s*\d|\ble \d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin"
-    r"|juillet|aout|septembre|octobre|novembre|decembre) \d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|^(?:date|le)\s*:\s*\d")
-# The executive's title in a signature block ("Le Maire,", "La Présidente du Conseil
-# départemental,", "Nom et qualité du signataire :"), to be followed by a name.
-EXECUTIVE = r"(?:maire|president|presidente|vice-president|vice-presidente|gerant|gerante)"
-SIGNATORY_RE = re.compile(
-    r"(?:^|[,.;:]\s*|\d{4}\s+)(?:pour |p/o |p\.o\. )?(?:(?:le|la|l')\s?" + EXECUTIVE +
-    r"|(?:le|la|l')\s?(?:adjoint|adjointe|directeur general|directrice generale|delegue|deleguee)"
-    r"|" + EXECUTIVE + r"\s*,?\s*$)\b[^\n]{0,80}$|nom et qualite du signataire\s*:|^signe\s*:")
-
-
 @dataclass
 class CandidatureFacts:
     submission: Submission
@@ -53,6 +38,9 @@ class CandidatureFacts:
     expertise_status: object | None = None   # analysis.expertise.StatusFinding
     basis: object | None = None          # analysis.expertise.BasisFinding
     experts: list[Expert] = field(default_factory=list)
+    # People named in the dossier, quoted when none could be tied to the expert role.
+    candidates: list[Evidence] = field(default_factory=list)
+    signature: SignatureFinding = field(default_factory=SignatureFinding)
 
 
 def _names(experts: list[Expert]) -> str:
@@ -124,20 +112,36 @@ def experts_named(facts: CandidatureFacts):
         undecided = _experts_undecided(facts)
         if undecided:
             return "review", "Liste des experts annoncée mais laissée « à définir » ou vide.", undecided
-        return "fail", "Aucun expert n'est nommé.", []
+        if facts.candidates:
+            return ("review", f"Aucun expert identifié avec certitude : {len(facts.candidates)} personne(s) "
+                    "nommée(s) dans le dossier, à examiner (voir les extraits).", facts.candidates)
+        return "fail", "Aucun expert n'est nommé : le dossier, lu en entier, ne nomme personne.", []
     n = len(facts.experts)
     return ("pass", f"{n} expert{'s' if n > 1 else ''} nommé{'s' if n > 1 else ''} : {_names(facts.experts)}.",
             [e.evidence[0] for e in facts.experts if e.evidence][:5])
 
 
+def _no_expert_status(facts: CandidatureFacts) -> tuple[str, list[Evidence]]:
+    """What the checks on experts say when none was found: fail only when the
+    dossier names nobody at all, else a person looks (the candidates quoted)."""
+    undecided = _experts_undecided(facts)
+    if undecided or facts.candidates:
+        return "review", undecided or facts.candidates
+    return "fail", []
+
+
 def _every_expert(facts: CandidatureFacts, attr: str, what: str):
     if not facts.experts:
-        undecided = _experts_undecided(facts)
-        return ("review" if undecided else "fail"), f"Aucun expert nommé : {what} ne peuvent être vérifiées.", undecided
+        status, evidence = _no_expert_status(facts)
+        return status, f"Aucun expert identifié : {what} ne peuvent être vérifiées.", evidence
     missing = [e for e in facts.experts if not getattr(e, attr)]
     if missing:
-        return ("fail", f"{what.capitalize()} absentes pour {len(missing)} expert"
-                f"{'s' if len(missing) > 1 else ''} sur {len(facts.experts)} : {_names(missing)}.",
+        # Absent where the entry was read whole (an empty cell or field, a short
+        # item): a fail; elsewhere the reading may have missed it: a review.
+        status = "fail" if any(e.read_whole for e in missing) else "review"
+        return (status, f"{what.capitalize()} absentes pour {len(missing)} expert"
+                f"{'s' if len(missing) > 1 else ''} sur {len(facts.experts)} : {_names(missing)}"
+                + ("." if status == "fail" else " (à vérifier)."),
                 [e.evidence[0] for e in missing if e.evidence][:5])
     return ("pass", f"{what.capitalize()} indiquées pour les {len(facts.experts)} experts.",
             [e.evidence[0] for e in facts.experts if e.evidence][:5])
@@ -156,8 +160,8 @@ def experts_qualifications(facts: CandidatureFacts):
 @check("experts.eligible")
 def experts_eligible(facts: CandidatureFacts):
     if not facts.experts:
-        undecided = _experts_undecided(facts)
-        return ("review" if undecided else "fail"), "Aucun expert nommé : leur qualité ne peut être vérifiée.", undecided
+        status, evidence = _no_expert_status(facts)
+        return status, "Aucun expert identifié : leur qualité ne peut être vérifiée.", evidence
     others = [e for e in facts.experts if e.category == "autre"]
     unknown = [e for e in facts.experts if e.category is None]
     if others:
@@ -180,36 +184,18 @@ def commitment_inform_daect(facts: CandidatureFacts):
                              "Engagement d'informer la DAECT des sollicitations")
 
 
-def _signatory(blocks: list, i: int, line: str) -> bool:
-    """A signature block: the title, then a name on the same line or just below."""
-    from analysis.people import find_people
-
-    if not SIGNATORY_RE.search(fold(line)):
-        return False
-    if find_people(line):
-        return True
-    following = [b.text for b in blocks[i + 1:i + 3]]
-    return any(find_people(text.splitlines()[0]) for text in following if text.strip())
-
-
 @check("signature")
 def signature(facts: CandidatureFacts):
-    dated = signed = deliberation = None
-    for piece in facts.submission.pieces:
-        for i, block in enumerate(piece.blocks):
-            if deliberation is None and DELIBERATION_RE.search(fold(block.text)):
-                deliberation = Evidence.of(block)
-            for line in block.text.splitlines():
-                if dated is None and DATE_RE.search(fold(line).strip()):
-                    dated = Evidence(block.piece, block.page, line.strip()[:220])
-                if signed is None and len(line) < 200 and _signatory(piece.blocks, i, line):
-                    signed = Evidence(block.piece, block.page, line.strip()[:220])
-    if deliberation:
-        return "pass", "Délibération de l'assemblée jointe.", [deliberation]
-    if dated and signed:
-        return "pass", "Dossier daté et signé par l'exécutif.", [dated, signed]
-    if dated:
-        return "fail", "Dossier daté mais sans signataire identifié (titre et nom).", [dated]
-    if signed:
-        return "fail", "Dossier signé mais non daté.", [signed]
+    found = facts.signature
+    if found.deliberation:
+        return "pass", "Délibération de l'assemblée jointe.", [found.deliberation]
+    if found.dated and found.signed:
+        return "pass", "Dossier daté et signé par l'exécutif.", [found.dated, found.signed]
+    if found.dated and found.candidates:
+        return ("review", "Dossier daté ; signataire à confirmer (nom sans titre de l'exécutif reconnu).",
+                [found.dated, *found.candidates])
+    if found.dated:
+        return "fail", "Dossier daté mais sans signataire identifié (titre et nom).", [found.dated]
+    if found.signed:
+        return "fail", "Dossier signé mais non daté.", [found.signed]
     return "fail", "Ni date ni signature de l'exécutif, ni délibération jointe.", []
