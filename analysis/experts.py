@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 
 from extractors.model import Block, Piece, Submission
 
-from .evidence import Evidence
+from .evidence import Evidence, quote
 from .lexicons import experts_lexicon
 from .people import PersonMention, PersonName, find_people, normalise
 from .statements import is_title
@@ -240,7 +240,8 @@ def experts_in_unit(text: str, block: Block, source: str) -> list[Expert]:
             if before and _is_function(before) and len(before) < 120:
                 function, organisation, _ = parse_apposition(before)
         experts.append(Expert(mention.name, function, organisation, qualifications,
-                              evidence=[Evidence.of(block, mention.start, stop)], source=source,
+                              evidence=[Evidence(block.piece, block.page, quote(text, mention.start, stop))],
+                              source=source,
                               read_whole=stop - mention.start <= WHOLE_ENTRY_CHARS))
     return experts
 
@@ -294,44 +295,131 @@ def _column_role(header: str, exact: bool = False) -> str | None:
 
 
 def _label_value_layout(rows: list[list[str]]) -> bool:
-    """'Nom | DUPONT' rows, or 'Nom | DUPONT | Prénom | Marie' cells: a form, not a list."""
+    """'Nom | DUPONT' rows, or 'Nom | DUPONT | Prénom | Marie' cells: a form, not a list.
+    A header row ('Identité | Poste et service | Compétences') is no form,
+    whichever of its cells are known labels."""
+    if _header_row(rows) is not None:
+        return False
     is_label = lambda cell: _column_role(cell, exact=True) is not None  # noqa: E731
-    if sum(1 for r in rows if is_label(r[0])) >= 2 and not any(is_label(c) for c in rows[0][1:2]):
+    if sum(1 for r in rows if is_label(r[0])) >= 2 and not any(_column_role(c) for c in rows[0][1:2]):
         return True
     first = rows[0]
-    return sum(map(is_label, first[::2])) >= 2 and not any(map(is_label, first[1::2]))
+    return sum(map(is_label, first[::2])) >= 2 and not any(map(_column_role, first[1::2]))
 
 
-def experts_in_table(block: Block) -> list[Expert]:
+def _leading_person(cell: str) -> PersonName | None:
+    """The person a cell opens with ('Mme Élodie ROSTAING', 'DUPONT Marie, directrice')."""
+    cell = squash(cell)
+    if not cell:
+        return None
+    mentions = find_people(cell)
+    if mentions and mentions[0].start <= 3:
+        return mentions[0].name
+    head = re.split(r"\s*[,(–—]\s*|\s-\s", cell)[0]
+    if len(head.split()) <= 4:
+        return normalise(re.sub(r"^(?:M\.|Mme|Mlle|Dr|Pr|Monsieur|Madame)\s+", "", head))
+    return None
+
+
+def _name_column(body: list[list[str]]) -> int | None:
+    """The column whose cells are person names, whatever its header says:
+    most of the rows below the header open with a person there."""
+    if not body:
+        return None
+    width = max(len(r) for r in body)
+    best, best_hits = None, 0
+    for j in range(width):
+        hits = sum(1 for r in body if j < len(r) and _leading_person(r[j]))
+        if hits > best_hits:
+            best, best_hits = j, hits
+    return best if best_hits and best_hits >= max(1, (len(body) + 1) // 2) else None
+
+
+def _header_row(rows: list[list[str]]) -> int | None:
+    """The row naming the columns: two cells or more with a column meaning,
+    and no person in it (the first rows only)."""
+    for i, row in enumerate(rows[:2]):
+        roles = [_column_role(c) for c in row if len(c) < 60]
+        if sum(1 for r in roles if r) >= 2 and not any(_leading_person(c) for c in row if len(c) < 60
+                                                        and _column_role(c) is None):
+            return i
+    return None
+
+
+def _table_roles(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
+    """(first body row, role of each column) of a list of people, or None.
+    Columns get their role from their header and from their cells: the
+    column of person names is the name column even under 'Identité' or
+    'Expert', and an unlabelled column of functions is the function."""
+    header = _header_row(rows)
+    start = 0 if header is None else header + 1
+    body = rows[start:]
+    width = max(len(r) for r in rows)
+    roles: list[str | None] = [None] * width
+    if header is not None:
+        for j, cell in enumerate(rows[header]):
+            roles[j] = _column_role(cell)
+    names = _name_column(body)
+    if "given" in roles and "name" in roles:
+        return start, roles            # NOM | Prénom: split names, read by their headers
+    if names is None:
+        return (start, roles) if header is not None and "name" in roles else None
+    roles = [None if r == "name" else r for r in roles]
+    roles[names] = "name"
+    for j in range(width):
+        if roles[j] is None and j != names and sum(
+                1 for r in body if j < len(r) and _is_function(r[j][:80])) >= max(1, len(body) // 2):
+            roles[j] = "function"
+            break
+    if header is None and "function" not in roles:
+        return None
+    return start, roles
+
+
+def experts_in_table(block: Block, in_context: bool = False) -> list[Expert]:
     rows = [r for r in (block.rows or []) if any(c.strip() for c in r)]
     if len(rows) < 2:
         return []
     if _label_value_layout(rows):
         return []   # a form laid out as label | value cells: read by experts_in_form
-    roles = [_column_role(c) for c in rows[0]]
-    if "name" not in roles:
+    layout = _table_roles(rows)
+    if layout is None:
         return []
+    start, roles = layout
+    if not in_context and not ({"function", "qualifications"} & set(roles)):
+        return []   # names without functions outside an experts section: an attendance list, a programme
     experts = []
-    for row in rows[1:]:
+    for row in rows[start:]:
         cells = {role: squash(row[i]) for i, role in enumerate(roles)
                  if role and i < len(row) and squash(row[i])}
         raw_name = cells.get("name", "")
         if "given" in cells:
             raw_name = f"{cells['given']} {raw_name}" if raw_name.isupper() or not raw_name.istitle() \
                 else f"{raw_name} {cells['given']}"
-        mentions = find_people(raw_name)
-        person = mentions[0].name if mentions else normalise(re.sub(
-            r"^(?:M\.|Mme|Mlle|Dr|Monsieur|Madame)\s+", "", raw_name))
+            person = _leading_person(raw_name)
+        else:
+            person = _leading_person(raw_name)
         if person is None:
             continue
         function = cells.get("function")
         organisation = cells.get("organisation")
+        qualifications = cells.get("qualifications")
+        rest = re.split(r"\s*[,(–—]\s*|\s-\s", raw_name, maxsplit=1)
+        if len(rest) > 1:
+            # 'Mme Marie DUPONT, directrice…' in the name cell: that is the function;
+            # a 'Rôle dans la mission' column then says what the person brings.
+            own_function, own_organisation, own_qualifications = parse_apposition(rest[1])
+            if own_function:
+                if function and not qualifications:
+                    qualifications = function
+                function = own_function
+            organisation = organisation or own_organisation
+            qualifications = qualifications or own_qualifications
         if function and not organisation:
             found = ORG_RE.search(function)
             if found and found.start() > 0:
                 organisation = found.group("org").strip()
-        experts.append(Expert(person, _clean(function), _clean(organisation),
-                              _clean(cells.get("qualifications")),
+        experts.append(Expert(person, _clean(function), _clean(organisation), _clean(qualifications),
                               stated_category=cells.get("category"),
                               evidence=[Evidence(block.piece, block.page, squash(" | ".join(row)))],
                               source="table"))
@@ -431,8 +519,10 @@ CV_SECTIONS = {"qualifications": re.compile(r"formation|diplome|competence|quali
 def is_cv(piece: Piece) -> bool:
     if CV_NAME_RE.search(PurePosixPath(piece.file).stem):
         return True
-    head = " ".join(fold(b.text) for b in piece.blocks[:5])
-    return "curriculum vitae" in head or re.search(r"(?<!\w)cv(?!\w)", head) is not None
+    # A title among the first blocks says so ("Curriculum vitae – Marie Dupont");
+    # a form's "CV des experts (sur demande)" row does not make the form a CV.
+    titles = [fold(b.text) for b in piece.blocks[:5] if b.kind != "table" and len(b.text) < 80]
+    return any("curriculum vitae" in t or re.search(r"(?<!\w)cv(?!\w)", t) for t in titles)
 
 
 def expert_from_cv(piece: Piece) -> Expert | None:
@@ -532,7 +622,7 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
         if in_context:
             context_blocks.add(block.index)
         if block.kind == "table":
-            from_table = experts_in_table(block)
+            from_table = experts_in_table(block, in_context) or _experts_in_labelled_rows(block)
             if from_table:
                 found.extend(from_table)
             elif in_context and not _label_value_layout([r for r in block.rows or [] if any(r)] or [[""]]):
@@ -562,6 +652,26 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
                 if PROPOSAL_RE.search(fold(sentence)) and find_people(sentence):
                     found.extend(experts_in_unit(sentence, block, "prose"))
     found.extend(experts_in_form(_form_units(piece.blocks, context_blocks)))
+    return found
+
+
+# Labels of the people a form names besides its experts.
+CONTACT_LABEL_RE = re.compile(r"(?:du|le) dossier|contact|interlocut|representant|signataire|suivi")
+
+
+def _experts_in_labelled_rows(block: Block) -> list[Expert]:
+    """A form's 'Experts proposés | 1. Mme Laure CABROL – Directrice… 2. …'
+    row: the label opens an experts section, each line of its value is an entry."""
+    found: list[Expert] = []
+    for row in block.rows or []:
+        cells = [c for c in row if c.strip()]
+        label = fold(cells[0])
+        if len(cells) < 2 or len(label) > 80 or not lexicon().context.search(label) \
+                or CONTACT_LABEL_RE.search(label):
+            continue
+        for cell in cells[1:]:
+            for line in cell.splitlines():
+                found.extend(experts_in_unit(line, block, "table"))
     return found
 
 

@@ -76,7 +76,14 @@ def units(submission: Submission):
     for block in submission.blocks:
         if block.kind == "table" and block.rows:
             for row in block.rows:
-                yield " : ".join(c for c in row), block, row
+                boxed = [line for cell in row for line in cell.splitlines()
+                         if line.strip()[:1] and line.strip()[0] in TICKED + UNTICKED]
+                if len(boxed) > 1:
+                    # A cell of several check boxes: each box its own statement.
+                    for line in boxed:
+                        yield line, block, [line]
+                else:
+                    yield " : ".join(c for c in row), block, row
         elif block.kind != "heading":
             for sentence in sentences(block.text):
                 if sentence.strip():
