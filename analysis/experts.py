@@ -18,6 +18,7 @@ from extractors.model import Block, Piece, Submission
 
 from .evidence import Evidence, quote
 from .lexicons import experts_lexicon
+from .signature import CLOSING_RE as LETTER_CLOSING_RE
 from .people import PersonMention, PersonName, find_people, normalise
 from .statements import is_title
 from .text import fold, sentences, squash
@@ -258,6 +259,8 @@ def person_candidates(submission: Submission, limit: int = 5) -> list[Evidence]:
     found: dict[str, Evidence] = {}
     for piece in submission.pieces:
         for block in piece.blocks:
+            if LETTER_CLOSING_RE.search(fold(block.text)):
+                break     # the signature is no candidate
             if block.source not in ("body", "textbox", "form"):
                 continue
             for mention in find_people(block.text):
@@ -282,7 +285,7 @@ def _column_role(header: str, exact: bool = False) -> str | None:
         return None
     cols = lexicon().columns
     if exact:
-        h = re.sub(r"\s+", " ", LABEL_NOISE.sub(" ", h)).strip(" :-")
+        h = re.sub(r"\s+", " ", LABEL_NOISE.sub(" ", h)).strip(" :-–—")
     for role in ("given", "name", "function", "qualifications", "organisation", "category"):
         if any(h == c for c in cols[role]):
             return role
@@ -307,8 +310,9 @@ def _label_value_layout(rows: list[list[str]]) -> bool:
     return sum(map(is_label, first[::2])) >= 2 and not any(map(_column_role, first[1::2]))
 
 
-def _leading_person(cell: str) -> PersonName | None:
-    """The person a cell opens with ('Mme Élodie ROSTAING', 'DUPONT Marie, directrice')."""
+def _leading_person(cell: str, in_name_column: bool = False) -> PersonName | None:
+    """The person a cell opens with ('Mme Élodie ROSTAING', 'DUPONT Marie, directrice');
+    in a column headed as names, any two or three capitalised words too."""
     cell = squash(cell)
     if not cell:
         return None
@@ -316,7 +320,7 @@ def _leading_person(cell: str) -> PersonName | None:
     if mentions and mentions[0].start <= 3:
         return mentions[0].name
     head = re.split(r"\s*[,(–—]\s*|\s-\s", cell)[0]
-    if len(head.split()) <= 4:
+    if in_name_column and len(head.split()) <= 4:
         return normalise(re.sub(r"^(?:M\.|Mme|Mlle|Dr|Pr|Monsieur|Madame)\s+", "", head))
     return None
 
@@ -386,6 +390,9 @@ def experts_in_table(block: Block, in_context: bool = False) -> list[Expert]:
     if layout is None:
         return []
     start, roles = layout
+    header = rows[start - 1] if start else []
+    at = roles.index("name")
+    header_named = at < len(header) and _column_role(header[at]) in ("name", "given")
     if not in_context and not ({"function", "qualifications"} & set(roles)):
         return []   # names without functions outside an experts section: an attendance list, a programme
     experts = []
@@ -396,9 +403,7 @@ def experts_in_table(block: Block, in_context: bool = False) -> list[Expert]:
         if "given" in cells:
             raw_name = f"{cells['given']} {raw_name}" if raw_name.isupper() or not raw_name.istitle() \
                 else f"{raw_name} {cells['given']}"
-            person = _leading_person(raw_name)
-        else:
-            person = _leading_person(raw_name)
+        person = _leading_person(raw_name, in_name_column=header_named)
         if person is None:
             continue
         function = cells.get("function")
@@ -511,6 +516,7 @@ def _form_units(blocks: list[Block], in_context: set[int]) -> list[tuple[str, st
 
 # --------------------------------------------------------------------------- CVs
 
+CV_TITLE_RE = re.compile(r"(?i)^\s*(?:curriculum\s+vitae|cv)\b\s*[-–—:]?\s*")
 CV_NAME_RE = re.compile(r"(?:^|[\W_])(cv|curriculum)(?:$|[\W_])", re.I)
 CV_SECTIONS = {"qualifications": re.compile(r"formation|diplome|competence|qualification|langue"),
                "function": re.compile(r"experience|parcours|poste|fonction|emploi")}
@@ -521,8 +527,8 @@ def is_cv(piece: Piece) -> bool:
         return True
     # A title among the first blocks says so ("Curriculum vitae – Marie Dupont");
     # a form's "CV des experts (sur demande)" row does not make the form a CV.
-    titles = [fold(b.text) for b in piece.blocks[:5] if b.kind != "table" and len(b.text) < 80]
-    return any("curriculum vitae" in t or re.search(r"(?<!\w)cv(?!\w)", t) for t in titles)
+    titles = [b.text for b in piece.blocks[:5] if b.kind != "table" and len(b.text) < 80]
+    return any(CV_TITLE_RE.match(t) for t in titles)
 
 
 def expert_from_cv(piece: Piece) -> Expert | None:
@@ -553,9 +559,14 @@ def expert_from_cv(piece: Piece) -> Expert | None:
         if section and len(collected[section]) < 2 and block.text.strip():
             collected[section].append(block.text)
     if not collected["function"]:
-        for block in piece.blocks[name_block.index + 1:name_block.index + 4]:
-            if _is_function(block.text) and len(block.text) < 150:
-                collected["function"].append(block.text)
+        at = next(i for i, b in enumerate(piece.blocks) if b is name_block)
+        for block in piece.blocks[at + 1:at + 4]:
+            first, _, rest = block.text.partition(". ")
+            if _is_function(first[:60]) and len(first) < 150:
+                # "Directrice de l'autonomie… . Médecin de santé publique, titulaire…"
+                collected["function"].append(first)
+                if rest.strip() and not collected["qualifications"]:
+                    collected["qualifications"].append(rest)
                 break
     if collected["function"]:
         function = re.sub(r"^(?:depuis|de)?\s*\d{4}\s*(?:[-–]\s*(?:\d{4}|aujourd'hui)?)?\s*:?\s*", "",
@@ -584,8 +595,9 @@ def _opens_context(block: Block) -> bool:
     if block.kind == "heading":
         return bool(lexicon().context.search(folded))
     title_like = len(block.text) < 80 and not block.text.rstrip().endswith((".", ";", ","))
-    return ((title_like or (len(block.text) < 220 and block.text.rstrip().endswith(":")))
-            and bool(lexicon().context.search(folded)))
+    intro = len(block.text) < 220 and (block.text.rstrip().endswith(":") or (
+        PROPOSAL_RE.search(folded) and not find_people(block.text)))   # "Nous proposons trois experts."
+    return (title_like or intro) and bool(lexicon().context.search(folded))
 
 
 def _join_continuations(blocks: list[Block]) -> list[Block]:
@@ -608,7 +620,7 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
     found: list[Expert] = []
     in_context = False
     context_blocks: set[int] = set()
-    named_in_context = False
+    named_in_context = closed = False
     for block in _join_continuations(piece.blocks):
         if block.source not in ("body", "textbox", "form"):
             continue
@@ -618,6 +630,7 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
         if block.kind == "heading":
             in_context = _opens_context(block)
             named_in_context = False
+            closed = closed and not in_context
             continue
         if in_context:
             context_blocks.add(block.index)
@@ -635,6 +648,10 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
             continue
         if in_context and CLOSING_RE.search(fold(block.text[:80])):
             in_context = False    # the letter's closing and signature are not the experts list
+        if LETTER_CLOSING_RE.search(fold(block.text)):
+            closed = True         # past the closing formula, until a new experts heading
+        if closed:
+            continue
         field_line = FIELD_RE.match(block.text)
         if (field_line and _column_role(field_line.group("label"), exact=True)) or \
                 (in_context and _bare_fields(block.text)):
@@ -667,8 +684,8 @@ def _experts_in_labelled_rows(block: Block) -> list[Expert]:
         cells = [c for c in row if c.strip()]
         label = fold(cells[0])
         if len(cells) < 2 or len(label) > 80 or not lexicon().context.search(label) \
-                or CONTACT_LABEL_RE.search(label):
-            continue
+                or CONTACT_LABEL_RE.search(label) or _column_role(cells[0], exact=True):
+            continue    # not an experts row, or a form field ('Expert 1 – Nom') read by experts_in_form
         for cell in cells[1:]:
             for line in cell.splitlines():
                 found.extend(experts_in_unit(line, block, "table"))
@@ -686,6 +703,44 @@ def merge(experts: list[Expert]) -> list[Expert]:
     return list(by_key.values())
 
 
+def _entry_name(block: Block) -> PersonName | None:
+    """A block that is a person's name and nothing else ('Dr Inès Benali',
+    'Curriculum vitae – Hélène Marchetti', a heading 'Thomas Vautrin'): it
+    opens that person's entry, as a CV does."""
+    text = CV_TITLE_RE.sub("", block.text.strip())
+    if block.kind not in ("heading", "paragraph") or not text or len(text) > 60:
+        return None
+    mentions = find_people(text)
+    if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(text.rstrip(" .,:")) - 2:
+        return mentions[0].name
+    return None
+
+
+def experts_in_entries(piece: Piece) -> list[Expert]:
+    """Person entries within a piece (CVs one after another, a name then its
+    description): each read like a CV.  An entry must describe its person
+    (a function field or sentence follows), so a signature's name is none."""
+    body = [b for b in piece.blocks if b.source in ("body", "textbox", "form")]
+    closing = next((i for i, b in enumerate(body) if LETTER_CLOSING_RE.search(fold(b.text))), len(body))
+    # Past a letter's closing formula a bare name is its signature, unless it
+    # titles a page of its own (CVs printed after the letter).
+    starts = [i for i, b in enumerate(body) if _entry_name(b)
+              and (i < closing or b.kind == "heading" or CV_TITLE_RE.match(b.text))]
+    entries = [body[i:starts[n + 1] if n + 1 < len(starts) else len(body)] for n, i in enumerate(starts)]
+    described = [any(_is_function(b.text[:60]) or FIELD_RE.match(b.text) for b in entry[1:3]) for entry in entries]
+    if not any(described):
+        return []
+    found = []
+    for entry in entries:
+        # Entries of one run are read alike: one that names no function still
+        # presents its person (its missing function is then a finding).
+        if len(entry) > 1 and len(entry[1].text) >= 40:
+            expert = expert_from_cv(Piece(piece.file, piece.format, piece.pages, piece.ocr, entry))
+            if expert:
+                found.append(expert)
+    return found
+
+
 def find_experts(submission: Submission, applicant: str | None = None,
                  applicant_type: str | None = None) -> list[Expert]:
     found: list[Expert] = []
@@ -698,6 +753,7 @@ def find_experts(submission: Submission, applicant: str | None = None,
                 found.append(expert)
         else:
             found.extend(experts_in_piece(piece))
+            found.extend(experts_in_entries(piece))
     experts = merge(found)
     for expert in experts:
         if applicant_type == "autre" and expert.function and not expert.organisation:

@@ -37,7 +37,7 @@ qualifications qualification formation experience organisme structure president 
 adjointe charge chargee chef cheffe responsable ingenieur ingenieure docteur professeur france francais
 francaise label programme cooperation decentralisee rapport dossier candidature annexe piece pieces page
 fait signe signature date lieu total oui non cv curriculum vitae etat republique liberte egalite fraternite
-programme expe-ct daect dctciv meae ue onu pnud afd
+programme expe-ct daect dctciv meae ue onu pnud afd numero siret siren adresse telephone courriel code insee
 """.split())
 
 
