@@ -504,6 +504,9 @@ def _form_units(blocks: list[Block], in_context: set[int]) -> list[tuple[str, st
                 units.append((m.group("label"), m.group("value"), block))
                 pending = None
                 continue
+            if _column_role(line, exact=True):
+                pending = (line.strip(" :"), block)   # a label alone on its line: the answer follows
+                continue
             fields = _bare_fields(line) if block.index in in_context else []
             if fields:
                 units.extend((label, value, block) for label, value in fields)
@@ -621,12 +624,16 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
     in_context = False
     context_blocks: set[int] = set()
     named_in_context = closed = False
+    previous: Block | None = None
     for block in _join_continuations(piece.blocks):
         if block.source not in ("body", "textbox", "form"):
             continue
-        if in_context and block.kind != "heading" and is_title(block) \
+        after_label = previous is not None and _column_role(previous.text, exact=True) is not None
+        previous = block
+        if in_context and block.kind != "heading" and is_title(block) and not after_label \
                 and not _opens_context(block) and not find_people(block.text):
-            in_context = False    # the next numbered section of a form or dossier
+            in_context = False    # the next numbered section of a form or dossier (a value in
+                                  # capitals under its label, 'Nom' / 'GIRARDOT', is no title)
         if block.kind == "heading":
             in_context = _opens_context(block)
             named_in_context = False
