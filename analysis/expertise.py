@@ -31,7 +31,7 @@ from extractors.model import Block, Submission
 
 from .applicant import PLACEHOLDER, find_mentions, fold_same, lexicon as applicant_lexicon
 from .evidence import Evidence
-from .text import fold, squash
+from .text import fold, sentences, squash
 
 DATA = Path(__file__).parent / "data"
 MAX_LABEL = 120        # a label is a phrase, not a paragraph
@@ -297,8 +297,16 @@ def _scan(submission: Submission) -> _Scan:
                 _scan_section(blocks, i, trust, scan)
             elif fold(block.text).lstrip().startswith("objet"):
                 _scan_objet(block, scan)
+            elif i < TITLE_BLOCKS and QUOTED_TITLE.fullmatch(block.text.strip()):
+                # « Une mairie numérique et inclusive » under the title of the dossier
+                label = clean_label(block.text.strip(" «»“”\""))
+                scan.found.append(_Found(label, themes_of(label), block, NAMED, 0, len(block.text)))
             _scan_sentences(block, scan)
     return scan
+
+
+TITLE_BLOCKS = 8   # a dossier's title and subtitle stand in its first blocks
+QUOTED_TITLE = re.compile(r"[«“\"][^»”\"]{8,200}[»”\"]")
 
 
 def _announces_expertise(block: Block) -> bool:
@@ -526,8 +534,32 @@ def expertise_status(items: list[ExpertiseItem], submission: Submission) -> Stat
     if scan.absent:
         return StatusFinding("fail", "La rubrique des compétences et savoir-faire visés n'est pas renseignée",
                              [Evidence.of(b) for b in scan.absent[:3]])
+    passages = _expertise_passages(submission)
+    if passages:
+        # Words of expertise stand in the dossier but no described competence
+        # could be drawn from them: a person reads them.
+        return StatusFinding("review", "Compétences et savoir-faire visés non reconnus avec certitude : "
+                             "passages à examiner", passages)
     return StatusFinding("fail", "Le dossier ne décrit pas les compétences et savoir-faire pour "
                          "lesquels le label est sollicité", [])
+
+
+EXPERTISE_WORDS_RE = re.compile(r"savoir-faire|expertise|competences?\b|nous (?:pouvons|proposons|savons)"
+                                r"|mettre a (?:la )?disposition|partager")
+
+
+def _expertise_passages(submission: Submission, limit: int = 3) -> list[Evidence]:
+    """Sentences of the body that speak of what the applicant can share."""
+    found = []
+    for block in submission.blocks:
+        if block.source != "body" or block.kind == "table":
+            continue
+        for sentence in sentences(block.text):
+            if len(sentence) > 60 and EXPERTISE_WORDS_RE.search(fold(sentence)):
+                found.append(Evidence(block.piece, block.page, sentence.strip()[:220]))
+                if len(found) >= limit:
+                    return found
+    return found
 
 
 # --- basis -------------------------------------------------------------------
