@@ -600,6 +600,15 @@ def find_applicant(submission: Submission) -> Applicant | None:
                 declared += _declared_type(text, label)
                 _score_unit(text, label, block, position, bodies)
                 position += 1
+    for ident in [i for i, body in bodies.items() if _generic(body)]:
+        del bodies[ident]
+    if lexicon().country_re.search(fold_same(submission.text)):
+        # A dossier that speaks of a foreign country: a town or region that is
+        # not in the French official list is most likely over there (the
+        # partner of a mission report, "Ville de Parakou").
+        for ident, body in bodies.items():
+            if body.type in LOCAL_TYPES and not ident.split(":", 1)[1][:1].isdigit():
+                body.score *= FOREIGN_DISCOUNT
     if not bodies:
         return None
     _merge_truncated(bodies)
@@ -607,8 +616,34 @@ def find_applicant(submission: Submission) -> Applicant | None:
     if body.score < BASE:
         return None
     # The form's "Nature juridique" is the applicant's own word on its type.
-    typ = declared[0] if declared else _type(ident, body)
+    # ("autre" is no statement on the applicant: an expert's "Catégorie :
+    # Partenaire (université)" says it too.)
+    typ = next((d for d in declared if d != "autre"), None) or _type(ident, body)
     return Applicant(name=_display(body), type=typ, evidence=_evidence(body))
+
+
+# A kind of body as forms list them, not a body: "Association d'élus ou de
+# collectivités territoriales", "Groupement de collectivités".
+CATEGORY_NAME = re.compile(r"(?:association|groupement|collectivite|etablissement|syndicat)s?"
+                           r"(?: d'elus| de collectivites| territoriales?| publics?| ou| de cooperation"
+                           r"| intercommunale?s?| mixtes?| d'elus locaux)+")
+
+
+LOCAL_TYPES = ("commune", "epci", "departement", "region")
+FOREIGN_DISCOUNT = 0.25
+
+
+def _generic(body: _Body) -> bool:
+    """A label or a category taken for a name ('Statut', 'Structure',
+    'Association d'élus ou de collectivités'): no body of its own."""
+    for _, _, name, official in body.names:
+        if official is not None:
+            return False
+        words = name.split()
+        if len(words) > 1 and not CATEGORY_NAME.fullmatch(fold_same(name).strip()) \
+                or (len(words) == 1 and name.isupper() and len(name) >= 2):
+            return False
+    return True
 
 
 def _merge_truncated(bodies: dict[str, _Body]) -> None:
