@@ -35,6 +35,10 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(suites envisagees|perspectives de cooperation|deroulement de la mission)\b", 1.5),
         (r"\bdelegation (accueillie|etrangere)\b|\baccueil d'une delegation\b", 1.5),
         (r"\bmissionnaires?\b", 1.0),
+        # what §III.3 asks of a report, in its own words
+        (r"\bobjet de (la )?mission\b|\bmission expe-ct (a|au|en|aux)\b", 1.5),
+        (r"\brapport (valide|approuve|vise)\b", 2.0),
+        (r"\baction complementaire\b|\bcooperation (a|de) plus long terme\b", 1.0),
     ],
 }
 COMPILED = {kind: [(re.compile(p), w) for p, w in cues] for kind, cues in CUES.items()}

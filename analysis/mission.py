@@ -21,19 +21,22 @@ HOSTING_RE = re.compile(
     r"|(?:avons|a) accueilli (?:une|la) delegation|mission d'accueil|accueillant une delegation"
     r"|venue (?:d'une|de la) delegation|recu une delegation|dates de l'accueil|type de mission\s*:?\s*accueil")
 PROMINENT = 14   # blocks at the top of a report: title, summary fields
+TAIL_BLOCKS = 8  # blocks at the end of a report: its date, signatures, validation
 # Summary fields naming who took part: "Experts mobilisés : …", "Délégation accueillie : …".
-SENT_FIELD_RE = re.compile(r"^\s*(?:experts? mobilise|missionnaires?|participants?|personnes? missionnee|"
-                           r"composition de la mission|equipe (?:francaise|de la mission|mobilisee)|agents? mobilise)")
+SENT_FIELD_RE = re.compile(r"^\s*(?:(?:experts?|agents?|personnes?|elus?|personnels?)\s+(?:mobilise|missionne|envoye|depeche)"
+                           r"|missionnaires?|participants?|composition de la mission"
+                           r"|equipe (?:francaise|de la mission|mobilisee))")
 HOSTED_FIELD_RE = re.compile(r"^\s*(?:delegation (?:\w+ )?(?:accueillie|etrangere|recue)|membres de la delegation|"
                              r"personnes? accueillie|representants? accueilli|composition de la delegation)")
 HOST_TEAM_FIELD_RE = re.compile(r"^\s*(?:equipe d'accueil|experts? mobilise|accueil assure par|"
                                 r"personnes? mobilisee|agents? mobilise)")
 MISSION_DATES_RE = re.compile(r"dates?|mission|sejour|deplacement|deroul|effectu|du \d|periode")
 REPORT_DATE_RE = re.compile(r"(?:fait|etabli|redige|signe)e? a [^,\n]{2,40},? le\b|date du rapport|^\s*le \d"
+                            r"|(?:rapport|fiche|compte rendu)\s+(?:etabli|redige|date|signe)e?\s+le\b"
                             r"|^[a-z' -]{2,30}, le \d")
 PARTICIPANTS_HEADING_RE = re.compile(
     r"participants?|composition|delegation|missionnaires?|membres|personnes? (?:accueillies|missionnees)"
-    r"|equipe|intervenants?|experts?")
+    r"|equipe|intervenants?|experts?|qui (?:est|sont|etait|etaient) (?:parti|venu|du voyage)")
 FOREIGN_CUES = re.compile(r"delegation (?:\w+ )?(?:etrangere|accueillie)|delegues?|representants? de"
                           r"|homologues?|(?:membres|composition) de la delegation")
 
@@ -172,8 +175,22 @@ def find_mission(submission: Submission) -> MissionFacts:
 SIGNED_FOR_RE = re.compile(r"pour la delegation|redige par|le chef de mission|la cheffe de mission|les missionnaires")
 
 
+NAMES_ONLY_SEPARATORS = re.compile(r"\s*(?:[–—,/&]|\bet\b)\s*")
+
+
 def signing_missionaries(submission: Submission) -> tuple[list[PersonName], list[Evidence]]:
-    """'Pour la délégation, M. Yannick ARNAUD': the missionary who signs."""
+    """'Pour la délégation, M. Yannick ARNAUD': the missionary who signs;
+    'Claire Fontaine – Karim Belhadj', a line of names alone where the report
+    is signed: the missionaries who sign together."""
+    for piece in submission.pieces:
+        for block in piece.blocks[-TAIL_BLOCKS:]:
+            line = block.text.strip()
+            people = find_people(line)
+            rest = line
+            for mention in reversed(people):
+                rest = rest[:mention.start] + rest[mention.end:]
+            if len(people) >= 2 and not NAMES_ONLY_SEPARATORS.sub("", rest).strip():
+                return [p.name for p in people], [Evidence.of(block)]
     for piece in submission.pieces:
         for i, block in enumerate(piece.blocks):
             m = SIGNED_FOR_RE.search(fold(block.text))

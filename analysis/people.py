@@ -44,6 +44,17 @@ programme expe-ct daect dctciv meae ue onu pnud afd numero siret siren adresse t
 CIVILITIES = frozenset(experts_lexicon()["titles"])
 
 
+def function_heads() -> frozenset[str]:
+    """First words of the functions people hold ('directrice', 'chargé')."""
+    global _FUNCTION_HEADS
+    if _FUNCTION_HEADS is None:
+        _FUNCTION_HEADS = frozenset(h.split()[0] for h in experts_lexicon()["function_heads"])
+    return _FUNCTION_HEADS
+
+
+_FUNCTION_HEADS: frozenset[str] | None = None
+
+
 @dataclass(frozen=True)
 class PersonName:
     given: str
@@ -154,7 +165,8 @@ def find_people(text: str) -> list[PersonMention]:
             # "Rodrigo OLIVEIRA": a capitalised word then a surname in capitals is
             # how French administrations write any name, known given name or not.
             given_then_upper = len(words) >= 2 and not words[0].isupper() and words[-1].isupper()
-            if not ((has_given and (has_upper or len(words) <= 3)) or given_then_upper):
+            if not ((has_given and (has_upper or len(words) <= 3)) or given_then_upper
+                    or (len(words) <= 3 and _function_follows(text, m.start("name") + len(raw)))):
                 continue
         start = m.start()
         if not title and raw.split()[0].isupper():
@@ -166,6 +178,13 @@ def find_people(text: str) -> list[PersonMention]:
         if person:
             found.append(PersonMention(person, start, m.start("name") + len(raw)))
     return found
+
+
+def _function_follows(text: str, end: int) -> bool:
+    """'Loïc Brunet-Carrère, chargé de mission…': two or three capitalised
+    words set off by a function are a person, whatever the given name."""
+    after = re.match(r"\s*,\s*(?:l[ea] |l')?([\w-]+(?: [\w-]+)?)", text[end:end + 60])
+    return bool(after) and fold(after.group(1)).split()[0] in function_heads()
 
 
 def _before_common_word(run: str) -> str | None:
