@@ -129,6 +129,11 @@ def _is_qualification(chunk: str) -> bool:
 def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
     """'directrice des espaces verts, ingénieure paysagiste (15 ans d'expérience)'
     -> (function, organisation, qualifications)."""
+    # "est cheffe du service… depuis 2016. Ingénieure géotechnicienne…": the
+    # verb goes, and the first sentence holds the function, the next ones what
+    # the person has done (a full stop ends a function as a comma does).
+    text = re.sub(r"^\s*(?:est|sera|serait|etait|était)\s+", "", text)
+    text = re.sub(r"\.\s+(?=[A-ZÀ-Ý])", " ; ", text)
     chunks = [squash(c) for c in SPLIT_RE.split(text) if c and len(squash(c)) > 1]
     function = organisation = None
     qualifications: list[str] = []
@@ -572,8 +577,8 @@ def expert_from_cv(piece: Piece) -> Expert | None:
                     collected["qualifications"].append(rest)
                 break
     if collected["function"]:
-        function = re.sub(r"^(?:depuis|de)?\s*\d{4}\s*(?:[-–]\s*(?:\d{4}|aujourd'hui)?)?\s*:?\s*", "",
-                          squash(collected["function"][0]))
+        function = re.sub(r"^[•·▪◦*-]?\s*(?:[Dd]epuis|[Dd]e)?\s*\d{4}\s*(?:[-–]\s*(?:\d{4}|aujourd'hui)?)?\s*[:–—-]?\s*",
+                          "", squash(collected["function"][0]))
     if collected["qualifications"]:
         qualifications = " ; ".join(squash(q) for q in collected["qualifications"])
     organisation = None
@@ -763,7 +768,8 @@ def find_experts(submission: Submission, applicant: str | None = None,
             found.extend(experts_in_entries(piece))
     experts = merge(found)
     for expert in experts:
-        if applicant_type == "autre" and expert.function and not expert.organisation:
+        own_staff = not expert.organisation or (applicant and fold(applicant) in fold(expert.organisation))
+        if applicant_type == "autre" and expert.function and own_staff:
             # Staff of an applicant that is no collectivité (an association, a
             # university, a hospital...): partners of the territory, unless the
             # applicant or the function says private (a firm, a consultant).
