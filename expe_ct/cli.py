@@ -253,6 +253,12 @@ def run_inbox(args) -> int:
 def _print_inbox(result, home) -> None:  # a flows.inbox.InboxRun
     from outputs.summary import KIND_FR, VERDICT_FR
 
+    from .inbox import Home
+
+    left = len(list(Home(home).left_in_place.glob("*.json")))
+    if left:
+        print(f"Boîte de dépôt : {left} dépôt(s) n'ont pas pu être pris et y restent "
+              f"(raisons dans {Home(home).left_in_place}).")
     items = result.submissions
     if result.busy:
         print("Boîte de dépôt : une autre levée est en cours sur ce répertoire de données.")

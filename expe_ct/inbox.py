@@ -41,6 +41,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from expe_ct.record import error_record
+from expe_ct.runner import WorkersLost
 from extractors.package import is_junk, submission_sha256
 from register import Register
 
@@ -50,6 +54,10 @@ CLAIM, FILING, DROPPED = "claim.json", "filing.json", "depot"  # the journal of 
 REASON_FILE = "RAISON-DE-LA-QUARANTAINE.txt"
 IN_PROGRESS = (".part", ".crdownload")
 HIDDEN_LEFTOVER = ".expe-ct-"  # prefix of our own hidden entries in the inbox
+# Longest name an entry is stored under (bytes): room left under NAME_MAX
+# (255) for the prefixes of our temporary copies (".partiel-…").
+MAX_STORED_NAME = 200
+TRANSIENT_ERRNOS = {errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.ETIMEDOUT, errno.ENFILE, errno.EMFILE}
 
 Analyse = Callable[[str, date | None], dict[str, Any]]
 
@@ -87,6 +95,11 @@ class Home:
     @property
     def staging(self) -> Path:
         return self.root / "staging"
+
+    @property
+    def left_in_place(self) -> Path:
+        """One note per inbox entry that could not be moved (see Filer.claim_stable)."""
+        return self.root / "laisses-dans-la-boite"
 
     @property
     def prefect(self) -> Path:
@@ -176,6 +189,14 @@ def _fsync_tree(path: Path) -> None:
                     os.fsync(fh.fileno())
 
 
+def _copy_node(src: str, dest: str) -> None:
+    """copy2, except that a named pipe is made anew (reading it would block)."""
+    if stat.S_ISFIFO(os.lstat(src).st_mode):
+        os.mkfifo(dest, stat.S_IMODE(os.lstat(src).st_mode))
+        return
+    shutil.copy2(src, dest)
+
+
 def move_into(src: Path, dest: Path) -> None:
     """Move src to dest (which must not exist) so that dest appears whole or
     not at all.  Across file systems: copy under a hidden name, fsync, rename;
@@ -191,7 +212,7 @@ def move_into(src: Path, dest: Path) -> None:
     partial = dest.with_name(f".partiel-{dest.name}")
     _remove(partial)
     if src.is_dir():
-        shutil.copytree(src, partial, symlinks=True)
+        shutil.copytree(src, partial, symlinks=True, copy_function=_copy_node)
     else:
         shutil.copy2(src, partial)
     _fsync_tree(partial)
@@ -283,15 +304,57 @@ def received_on(entry: Path) -> date:
     return datetime.fromtimestamp(latest).date()
 
 
+# -- names and failures ----------------------------------------------------
+
+def stored_name(name: str) -> str:
+    """The name an entry is kept under: its own when it is plain (UTF-8, no
+    control character, short enough for our temporary prefixes), else one
+    the program makes from it.  The original is kept as data (`original`)."""
+    try:
+        size = len(name.encode("utf-8"))  # a name of bytes that are not UTF-8 fails here
+    except UnicodeEncodeError:
+        size = None
+    if size is not None and size <= MAX_STORED_NAME and name.isprintable():
+        return name
+    suffix = Path(name).suffix
+    suffix = suffix.lower() if suffix.isascii() and suffix[1:].isalnum() and len(suffix) <= 8 else ""
+    return f"depot-{hashlib.sha256(os.fsencode(name)).hexdigest()[:16]}{suffix}"
+
+
+def display_name(name: str) -> str:
+    """An entry's name as a person may read it: bytes that are not UTF-8
+    and control characters are shown as escapes, never written raw."""
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Worth trying again later, not the drop's fault: the register busy or
+    unreachable, the system short of handles, the worker processes lost."""
+    if isinstance(exc, (OperationalError, WorkersLost)):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(exc, OSError) and exc.errno in TRANSIENT_ERRNOS
+
+
+def failure_reason(exc: BaseException, step: str) -> str:
+    """A French reason for a failure on one drop; only the exception type,
+    as its message often quotes a path."""
+    return (f"Le dépôt n'a pas pu être {step} : erreur {type(exc).__name__}"
+            + (f" (errno {exc.errno})" if isinstance(exc, OSError) and exc.errno else "") + ".")
+
+
 # -- claims and filing ------------------------------------------------------
 
 @dataclass(frozen=True)
 class Claim:
     id: str
     dir: Path
-    name: str
+    name: str  # the stored name (see stored_name)
     received: date
     sha256: str
+    original: str = ""  # the name as dropped, for people
 
     @property
     def entry(self) -> Path:  # in a sub-folder: a dropped "claim.json" cannot overwrite ours
@@ -312,35 +375,94 @@ class Filer:
 
     # step 1
     def claim(self, entry: Path) -> Claim | None:
-        """Move an inbox entry into its journal directory; None if it vanished."""
+        """Move an inbox entry into its journal directory; None if it vanished.
+        Raises when it cannot be moved, the entry being left where it was."""
         claim_id = f"{time.time_ns()}-{uuid.uuid4().hex[:8]}"
         cdir = self.home.staging / claim_id
         cdir.mkdir()
+        name, original = stored_name(entry.name), display_name(entry.name)
         try:
             received = received_on(entry)
-        except OSError:
-            _remove(cdir)
-            return None
-        _write_json(cdir / CLAIM, {"name": entry.name, "received": received.isoformat()})
-        (cdir / DROPPED).mkdir()
-        try:
-            move_into(entry, cdir / DROPPED / entry.name)
         except FileNotFoundError:
             _remove(cdir)
             return None
-        return self._with_sha(claim_id, cdir, entry.name, received)
+        except OSError:
+            _remove(cdir)
+            raise
+        _write_json(cdir / CLAIM, {"name": name, "original": original, "received": received.isoformat()})
+        (cdir / DROPPED).mkdir()
+        try:
+            move_into(entry, cdir / DROPPED / name)
+        except OSError as exc:  # shutil.Error included
+            if os.path.lexists(entry) or not os.path.lexists(cdir / DROPPED / name):
+                _remove(cdir)  # the original is still in the inbox (or gone): nothing of it here
+                if isinstance(exc, FileNotFoundError) and not os.path.lexists(entry):
+                    return None
+                raise
+            # the copy is whole and only the source's removal failed: keep the claim
+            log.warning("source d'un dépôt copié non supprimée : %s", type(exc).__name__)
+        return self._with_sha(claim_id, cdir, name, received, original)
 
     def claim_stable(self, inbox: Path, settle_s: float) -> Iterator[Claim]:
         """Claim the stable entries of the inbox one by one, so that the
-        first can be analysed while the next ones are claimed."""
+        first can be analysed while the next ones are claimed.  An entry
+        that cannot be moved stays where it is, noted once in
+        `<home>/laisses-dans-la-boite/`, and is tried again only once it
+        changes; the others go on."""
+        self._forget_immovable(inbox)
         for entry in stable_entries(inbox, settle_s):
-            claim = self.claim(entry)
+            if self._known_immovable(entry):
+                continue
+            try:
+                claim = self.claim(entry)
+            except Exception as exc:
+                if is_transient(exc):  # the system, not the drop: the next run tries again
+                    log.warning("dépôt non pris pour l'instant : %s", type(exc).__name__)
+                else:
+                    log.debug("dépôt non déplaçable", exc_info=True)
+                    self._note_immovable(entry, exc)
+                continue
             if claim is not None:
                 yield claim
 
-    def _with_sha(self, claim_id: str, cdir: Path, name: str, received: date) -> Claim:
+    def _immovable_note(self, entry: Path) -> Path:
+        return self.home.left_in_place / f"{hashlib.sha256(os.fsencode(entry.name)).hexdigest()[:16]}.json"
+
+    @staticmethod
+    def _fingerprint(entry: Path) -> str:
+        return hashlib.sha256(repr(signature(entry)).encode("utf-8", "backslashreplace")).hexdigest()
+
+    def _forget_immovable(self, inbox: Path) -> None:
+        """Notes of entries no longer in the inbox (removed by hand, or taken)."""
+        present = {self._immovable_note(e).name for e in pending(inbox)}
+        for note in self.home.left_in_place.glob("*.json"):
+            if note.name not in present:
+                _remove(note)
+
+    def _known_immovable(self, entry: Path) -> bool:
+        note = _read_json(self._immovable_note(entry))
+        return bool(note) and note.get("fingerprint") == self._fingerprint(entry)
+
+    def _note_immovable(self, entry: Path, exc: BaseException) -> None:
+        reason = failure_reason(exc, "pris dans la boîte de dépôt")
+        note = self._immovable_note(entry)
+        log.error("dépôt %s laissé dans la boîte de dépôt : %s", note.stem, type(exc).__name__)
+        note.parent.mkdir(exist_ok=True)
+        _write_json(note, {"original": display_name(entry.name), "fingerprint": self._fingerprint(entry),
+                           "reason": reason + " Il est resté dans la boîte de dépôt ; il sera "
+                           "repris s'il est modifié, ou retirez-le."})
+
+    def immovable(self) -> list[dict[str, Any]]:
+        """The notes of the entries left in the inbox."""
+        return [n for n in map(_read_json, sorted(self.home.left_in_place.glob("*.json"))) if n]
+
+    def _with_sha(self, claim_id: str, cdir: Path, name: str, received: date, original: str) -> Claim:
         entry = cdir / DROPPED / name
-        return Claim(claim_id, cdir, name, received, submission_sha256(entry) or everything_sha256(entry))
+        try:
+            sha = submission_sha256(entry) or everything_sha256(entry)
+        except OSError:  # not even readable: a key of its own, the analysis says why
+            sha = hashlib.sha256(f"illisible\0{claim_id}".encode()).hexdigest()
+        return Claim(claim_id, cdir, name, received, sha, original)
 
     def reclaim(self, claim_id: str, sha256: str) -> Claim:
         """A claim made earlier, from its journal (tasks receive only its id)."""
@@ -364,8 +486,8 @@ class Filer:
                 _remove(partial)
             name = info["name"] if info else None
             if name and (cdir / DROPPED / name).exists():
-                claims.append(self._with_sha(cdir.name, cdir, name,
-                                             date.fromisoformat(info["received"])))
+                claims.append(self._with_sha(cdir.name, cdir, name, date.fromisoformat(info["received"]),
+                                             info.get("original", name)))
             elif filing:  # the entry already reached the archive or the quarantine
                 self._register(filing)
                 _remove(cdir)
@@ -375,6 +497,19 @@ class Filer:
 
     # steps 2 to 5
     def process(self, claim: Claim, analyse: Analyse) -> dict[str, Any]:
+        """File one claim.  A failure that is the drop's own (not a busy
+        register, not lost workers) puts it in quarantine with the reason:
+        the batch goes on and the next run does not stumble on it again."""
+        try:
+            return self._process(claim, analyse)
+        except Exception as exc:
+            if is_transient(exc):
+                raise
+            log.error("dépôt %s mis en quarantaine après une erreur %s", claim.sha256[:12],
+                      type(exc).__name__)
+            return self._quarantine_failure(claim, exc)
+
+    def _process(self, claim: Claim, analyse: Analyse) -> dict[str, Any]:
         filing = _read_json(claim.dir / FILING)
         if filing:  # analysed before a crash: do not analyse again
             return self._finish(claim, filing)
@@ -404,7 +539,7 @@ class Filer:
         write_sheet(self.home.sheet_path(sha), record, received, self.register)
         filing = {"sha256": sha, "received": received.isoformat() if received else None,
                   "location": self.home.rel(dest), "quarantined": quarantined,
-                  "name": claim.name}
+                  "name": claim.name, "original": claim.original}
         _write_json(claim.dir / FILING, filing)
         return self._finish(claim, filing, record)
 
@@ -424,7 +559,9 @@ class Filer:
                 move_into(claim.entry, target)
         if filing["quarantined"]:
             write_atomic(dest / (REASON_FILE if claim.name != REASON_FILE else "_" + REASON_FILE),
-                         quarantine_reason(record))
+                         quarantine_reason(record, claim))
+        elif claim.original and claim.original != claim.name:  # a name we chose: say which it stands for
+            write_atomic(dest / f"{claim.name}.nom-d-origine.txt", claim.original + "\n")
         filed = self._register(filing, record)
         _remove(claim.dir)
         return manifest(filing["sha256"], "quarantined" if filing["quarantined"] else "filed",
@@ -444,6 +581,24 @@ class Filer:
                 _remove(stale)
         return filed
 
+    def _quarantine_failure(self, claim: Claim, exc: BaseException) -> dict[str, Any]:
+        """The drop in quarantine with an error record saying what failed; if
+        even that fails, its journal directory is set aside in the
+        quarantine as it is, so that no later run takes it up again."""
+        message = failure_reason(exc, "classé") + " Signalez-le à l'administrateur."
+        record = error_record(str(claim.entry), claim.sha256, "unreadable", message)
+        try:
+            return self._file(claim, record, claim.received)
+        except Exception as again:
+            if is_transient(again):
+                raise
+        aside = self.home.quarantine / f"bloque-{claim.id}"
+        os.rename(claim.dir, aside)
+        write_atomic(aside / REASON_FILE, f"{message}\n\nNom du dépôt : {claim.original}\n"
+                     "Le dépôt d'origine est dans le sous-dossier « depot ».\n")
+        _fsync_dir(self.home.quarantine)
+        return manifest(claim.sha256, "quarantined", paths={"location": self.home.rel(aside)})
+
     def _discard(self, claim: Claim, known) -> dict[str, Any]:
         """Bytes already filed: nothing new, the drop is only counted."""
         _remove(claim.entry)
@@ -458,14 +613,15 @@ class Filer:
                 "sheet": self.home.rel(self.home.sheet_path(sha))}
 
 
-def quarantine_reason(record: dict[str, Any]) -> str:
+def quarantine_reason(record: dict[str, Any], claim: Claim | None = None) -> str:
     if record.get("status") == "error":
         error = record.get("error") or {}
         why = f"Le dossier n'a pas pu être lu ({error.get('code')}) : {error.get('message')}"
     else:
         why = ("Document non reconnu : ni dossier de candidature au label EXPE-CT, ni rapport "
                "de mission. Vérifiez qu'il s'agit bien d'un dossier EXPE-CT.")
-    return (f"{why}\n\nEmpreinte sha256 : {record.get('sha256')}\n"
+    named = f"Nom du dépôt : {claim.original}\n" if claim is not None and claim.original else ""
+    return (f"{why}\n\n{named}Empreinte sha256 : {record.get('sha256')}\n"
             "Pour le soumettre de nouveau après correction, déposez la version corrigée dans "
             "la boîte de dépôt.\n")
 

@@ -10,7 +10,6 @@ this process.  All the logic lives in expe_ct.inbox.
 from __future__ import annotations
 
 import atexit
-import errno
 import logging
 import os
 import traceback
@@ -23,15 +22,12 @@ from typing import Any, Iterable
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
-from sqlalchemy.exc import DBAPIError, OperationalError
-
-from expe_ct.inbox import Claim, Filer, Home, first_of_each, manifest
-from expe_ct.runner import WarmPool, WorkersLost
+from expe_ct.inbox import Claim, Filer, Home, first_of_each, is_transient, manifest
+from expe_ct.runner import WarmPool
 from flows import tally
 from register import Register
 
 _POOL: WarmPool | None = None
-TRANSIENT_ERRNOS = {errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.ETIMEDOUT, errno.ENFILE, errno.EMFILE}
 
 
 @lru_cache(maxsize=None)
@@ -64,14 +60,6 @@ class SubmissionFailed(Exception):
     """Not worth retrying.  Carries no path and no name: only the exception type."""
 
 
-def _is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, (OperationalError, WorkersLost)):
-        return True
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return True
-    return isinstance(exc, OSError) and exc.errno in TRANSIENT_ERRNOS
-
-
 def retry_if_transient(task, task_run, state) -> bool:
     try:
         state.result()
@@ -99,7 +87,7 @@ def file_submission(home: str, claim_id: str, sha256: str) -> dict[str, Any]:
         logging.getLogger("expe_ct.inbox").error(
             "échec du dépôt %s : %s\n%s", sha256[:12], type(exc).__name__,
             "".join(traceback.format_tb(exc.__traceback__)))
-        failure = TransientFailure if _is_transient(exc) else SubmissionFailed
+        failure = TransientFailure if is_transient(exc) else SubmissionFailed
         raise failure(f"{type(exc).__name__} (dossier {sha256[:12]})") from None
 
 
