@@ -5,6 +5,9 @@ import logging
 import sys
 from datetime import date
 
+from argparse import ArgumentTypeError
+
+from .characters import InvalidText, check_plain
 from .french_argparse import ArgumentParser
 from .limits import Limits
 
@@ -17,6 +20,15 @@ def _iso_date(text: str) -> date:
 
 
 _iso_date.__name__ = "date"  # shown by argparse in its error message
+
+
+def _plain(text: str) -> str:
+    """A text option: no control or invisible character (they would reach
+    the register, the letters, the terminal)."""
+    try:
+        return check_plain(text, "valeur")
+    except InvalidText as exc:
+        raise ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> ArgumentParser:
@@ -84,8 +96,8 @@ def _add_flow_commands(commands) -> None:
                     "ou ZIP), l'analyse, écrit son enregistrement et sa fiche, l'inscrit au "
                     "registre et range l'original dans l'archive (ou en quarantaine, avec la "
                     "raison). Sans --once, surveille la boîte en continu.")
-    inbox.add_argument("--inbox", required=True, metavar="RÉPERTOIRE", help="la boîte de dépôt")
-    inbox.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
+    inbox.add_argument("--inbox", required=True, type=_plain, metavar="RÉPERTOIRE", help="la boîte de dépôt")
+    inbox.add_argument("--home", type=_plain, metavar="RÉPERTOIRE", help=home_help)
     inbox.add_argument("--once", action="store_true",
                        help="traiter ce qui est prêt puis s'arrêter")
     inbox.add_argument("--interval", type=float, default=10.0, metavar="SECONDES",
@@ -105,8 +117,8 @@ def _add_flow_commands(commands) -> None:
                       help="date de la séance du comité")
     pack.add_argument("--cutoff", type=_iso_date, metavar="AAAA-MM-JJ",
                       help="date limite de réception (défaut : la date du comité)")
-    pack.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
-    pack.add_argument("--out", required=True, metavar="RÉPERTOIRE", help="où écrire le dossier")
+    pack.add_argument("--home", type=_plain, metavar="RÉPERTOIRE", help=home_help)
+    pack.add_argument("--out", required=True, type=_plain, metavar="RÉPERTOIRE", help="où écrire le dossier")
     pack.add_argument("--verbose", "-v", action="store_true", help="afficher le journal de Prefect")
     pack.set_defaults(handler=run_pack)
 
@@ -114,10 +126,10 @@ def _add_flow_commands(commands) -> None:
         "relances", help="relancer les rapports de mission en retard ou non conformes",
         description="Liste les missions dont le rapport est en retard ou non conforme (§III.3 de "
                     "la note DAECT) et écrit une lettre de relance (DOCX) pour chacune.")
-    relances.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
+    relances.add_argument("--home", type=_plain, metavar="RÉPERTOIRE", help=home_help)
     relances.add_argument("--date", type=_iso_date, metavar="AAAA-MM-JJ",
                           help="date de référence (défaut : aujourd'hui)")
-    relances.add_argument("--out", required=True, metavar="RÉPERTOIRE", help="où écrire les lettres")
+    relances.add_argument("--out", required=True, type=_plain, metavar="RÉPERTOIRE", help="où écrire les lettres")
     relances.add_argument("--verbose", "-v", action="store_true", help="afficher le journal de Prefect")
     relances.set_defaults(handler=run_relances)
 
@@ -125,15 +137,15 @@ def _add_flow_commands(commands) -> None:
         "mission", help="inscrire au registre une mission validée (son rapport sera suivi)",
         description="Inscrit une mission d'expertise au registre ; son rapport est attendu deux "
                     "mois après le retour (§III.3) et relancé s'il manque.")
-    mission.add_argument("--titulaire", required=True, help="collectivité ou association labellisée")
+    mission.add_argument("--titulaire", required=True, type=_plain, help="collectivité ou association labellisée")
     mission.add_argument("--type", dest="holder_type", metavar="TYPE",
                          choices=["commune", "epci", "departement", "region", "association_elus"],
                          help="type du titulaire (commune, epci, departement, region, association_elus)")
-    mission.add_argument("--pays", help="pays de la mission")
+    mission.add_argument("--pays", type=_plain, help="pays de la mission")
     mission.add_argument("--debut", type=_iso_date, metavar="AAAA-MM-JJ", help="premier jour")
     mission.add_argument("--fin", required=True, type=_iso_date, metavar="AAAA-MM-JJ",
                          help="dernier jour (retour)")
-    mission.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
+    mission.add_argument("--home", type=_plain, metavar="RÉPERTOIRE", help=home_help)
     mission.set_defaults(handler=run_mission)
 
     serve = commands.add_parser(
@@ -141,8 +153,8 @@ def _add_flow_commands(commands) -> None:
         description="Démarre un serveur Prefect sur 127.0.0.1 (base SQLite dans le répertoire de "
                     "données) puis sert : la boîte de dépôt à intervalle court, les relances "
                     "chaque jour à 7 h, le dossier du comité à la demande.")
-    serve.add_argument("--inbox", required=True, metavar="RÉPERTOIRE", help="la boîte de dépôt")
-    serve.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
+    serve.add_argument("--inbox", required=True, type=_plain, metavar="RÉPERTOIRE", help="la boîte de dépôt")
+    serve.add_argument("--home", type=_plain, metavar="RÉPERTOIRE", help=home_help)
     serve.add_argument("--port", type=int, default=4200, help="port de l'interface (défaut : 4200)")
     serve.add_argument("--interval", type=float, default=30.0, metavar="SECONDES",
                        help="intervalle de la boîte de dépôt (défaut : 30)")
@@ -317,8 +329,12 @@ def run_mission(args) -> int:
     from register import Register
 
     register = Register.open(_home(args))
-    mission = register.declare_mission(args.titulaire, args.holder_type, args.pays, args.debut,
-                                       args.fin)
+    try:
+        mission = register.declare_mission(args.titulaire, args.holder_type, args.pays, args.debut,
+                                           args.fin)
+    except InvalidText as exc:
+        sys.stderr.write(f"expe-ct : {exc}\n")
+        return 2
     print(f"Mission n° {mission.id} inscrite ; rapport attendu au plus tard le "
           f"{mission.report_due.isoformat()}.")
     return 0

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from analysis.dates import add_months
+from expe_ct.characters import check_plain
 
 from .labels import SOURCE, seed_labels
 from .models import Base, Label, Mission, Submission
@@ -263,6 +264,9 @@ class Register:
 
     def declare_mission(self, holder: str, holder_type: str | None, country: str | None,
                         start: date | None, end: date | None) -> Mission:
+        """Raises InvalidText (French message) for a control character."""
+        check_plain(holder, "titulaire")
+        check_plain(country, "pays")
         with self.session() as s, s.begin():
             mission = Mission(holder=holder, holder_type=holder_type, country=country,
                               start=start, end=end, declared=True,
