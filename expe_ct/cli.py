@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import logging
 import sys
-from datetime import date
-
 from argparse import ArgumentTypeError
+from datetime import date
 
 from .characters import InvalidText, check_plain
 from .french_argparse import ArgumentParser
 from .limits import Limits
+
+
+EXIT_REGISTER = 3  # the register is damaged or cannot be restored
 
 
 def _iso_date(text: str) -> date:
@@ -161,6 +163,17 @@ def _add_flow_commands(commands) -> None:
     serve.add_argument("--settle", type=float, default=2.0, metavar="SECONDES",
                        help="délai de stabilité d'un dépôt (défaut : 2)")
     serve.set_defaults(handler=run_serve)
+
+    registre = commands.add_parser(
+        "registre", help="vérifier le registre ou le restaurer depuis une sauvegarde",
+        description="verifier : contrôle l'intégrité du registre SQLite et de ses sauvegardes "
+                    "(faites après chaque levée de la boîte de dépôt, dans <données>/sauvegardes). "
+                    "restaurer : remet la plus récente sauvegarde saine à la place du registre, "
+                    "le registre endommagé étant gardé à côté.")
+    registre.add_argument("action", choices=["verifier", "restaurer"], metavar="ACTION",
+                          help="verifier ou restaurer")
+    registre.add_argument("--home", type=_plain, metavar="RÉPERTOIRE", help=home_help)
+    registre.set_defaults(handler=run_registre)
 
 
 class Progress:
@@ -340,6 +353,39 @@ def run_mission(args) -> int:
     return 0
 
 
+def run_registre(args) -> int:
+    from register.backup import backups, problems, restore, sqlite_path
+
+    from .inbox import Home
+
+    home = _home(args)
+    path = sqlite_path(home)
+    if path is None:
+        print("Le registre est sur un serveur de bases de données : vérifiez-le et restaurez-le "
+              "avec les outils de ce serveur.")
+        return 0
+    if args.action == "restaurer":
+        with Home(home).exclusive() as alone:
+            if not alone:
+                sys.stderr.write("expe-ct : une levée de la boîte de dépôt est en cours ; "
+                                 "réessayez après.\n")
+                return EXIT_REGISTER
+            try:
+                sound, kept = restore(home)
+            except ValueError as exc:
+                sys.stderr.write(f"expe-ct : {exc}\n")
+                return EXIT_REGISTER
+        print(f"Registre restauré depuis {sound}." + (f" Registre endommagé gardé : {kept}." if kept else ""))
+        return 0
+    found = problems(path) if path.exists() else ["absent"]
+    print(f"Registre {path} : " + ("sain." if not found else "ENDOMMAGÉ (" + "; ".join(found[:3]) + ")."))
+    for item in backups(home):
+        print(f"  sauvegarde {item.name} : " + ("saine" if not problems(item) else "endommagée"))
+    if not backups(home):
+        print("  aucune sauvegarde.")
+    return EXIT_REGISTER if found else 0
+
+
 def run_serve(args) -> int:
     from pathlib import Path
 
@@ -403,7 +449,15 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="expe-ct : %(levelname)s : %(message)s")
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except Exception as exc:
+        from register import RegisterDamaged  # here: `analyse` starts without the register
+
+        if not isinstance(exc, RegisterDamaged):
+            raise
+        sys.stderr.write(f"expe-ct : {exc}\n")
+        return EXIT_REGISTER
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import sqlite3
 import traceback
 from collections import Counter
 from functools import lru_cache
@@ -26,6 +27,7 @@ from expe_ct.inbox import Claim, Filer, Home, first_of_each, is_transient, manif
 from expe_ct.runner import WarmPool
 from flows import tally
 from register import Register
+from register.backup import backup
 
 _POOL: WarmPool | None = None
 
@@ -145,6 +147,11 @@ def inbox_flow(inbox: str, home: str, settle_s: float = 2.0) -> InboxRun:
         first = _submit(home, first_of_each(chain(recovered, filer.claim_stable(Path(inbox), settle_s)),
                                             copies))
         manifests = _collect(first) + _collect(_submit(home, copies))  # copies after their original
+        if manifests:
+            try:
+                backup(Path(home))
+            except (OSError, sqlite3.Error) as exc:  # a full disk: the filing itself is done
+                logger.warning("sauvegarde du registre impossible : %s", type(exc).__name__)
     run = InboxRun(manifests)
     logger.info("dépôts : %s", run.counts or "aucun")
     return run
