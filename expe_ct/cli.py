@@ -12,6 +12,7 @@ from .limits import Limits
 
 
 EXIT_REGISTER = 3  # the register is damaged or cannot be restored
+EXIT_DISK_FULL = 75  # EX_TEMPFAIL: the home's disk is below its reserve; try again later
 
 
 def _iso_date(text: str) -> date:
@@ -110,6 +111,10 @@ def _add_flow_commands(commands) -> None:
                        help="nombre de processus d'analyse (défaut : nombre de cœurs)")
     inbox.add_argument("--verbose", "-v", action="store_true", help="afficher le journal de Prefect")
     inbox.set_defaults(handler=run_inbox)
+    inbox.epilog = (f"Codes de sortie : 0 tout est traité ; 1 un dépôt a échoué (repris à la "
+                    f"prochaine levée) ; {EXIT_REGISTER} registre endommagé ; {EXIT_DISK_FULL} espace "
+                    f"disque sous la réserve (EXPE_CT_DISK_RESERVE_MB, défaut 100 Mo) : les dépôts "
+                    f"restent dans la boîte.")
 
     pack = commands.add_parser(
         "pack", help="préparer le dossier du comité de sélection (HTML, PDF, CSV)",
@@ -250,6 +255,11 @@ def run_inbox(args) -> int:
     signal.signal(signal.SIGTERM, _interrupt)  # a service stop: finish cleanly, as for Ctrl-C
     pool = None
     try:
+        while Home(home).short_of_space():  # not even Prefect's database would start
+            sys.stderr.write(f"expe-ct : {Home(home).space_message()}\n")
+            if args.once:
+                return EXIT_DISK_FULL
+            time.sleep(max(args.interval, 60))
         with backend(home, args.verbose) as server:
             pool = WarmPool(jobs=args.jobs)  # its workers start while the server does
             from flows.inbox import inbox_flow, use_pool
@@ -258,13 +268,16 @@ def run_inbox(args) -> int:
             if server:
                 server.wait()
             while True:
-                failed = 0
+                status = 0
                 if args.once or pending(inbox) or any(Home(home).staging.glob("*")):
                     result = inbox_flow(str(inbox), str(home), args.settle)
                     _print_inbox(result, home)
-                    failed = result.counts.get("failed", 0)
+                    status = 1 if result.counts.get("failed") else 0
+                    if result.left_for_space or Home(home).short_of_space():
+                        sys.stderr.write(f"expe-ct : {Home(home).space_message(result.left_for_space)}\n")
+                        status = EXIT_DISK_FULL
                 if args.once:
-                    return 1 if failed else 0
+                    return status
                 time.sleep(args.interval)
     except KeyboardInterrupt:
         sys.stderr.write("expe-ct : arrêt demandé.\n")

@@ -57,7 +57,11 @@ HIDDEN_LEFTOVER = ".expe-ct-"  # prefix of our own hidden entries in the inbox
 # Longest name an entry is stored under (bytes): room left under NAME_MAX
 # (255) for the prefixes of our temporary copies (".partiel-…").
 MAX_STORED_NAME = 200
-TRANSIENT_ERRNOS = {errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.ETIMEDOUT, errno.ENFILE, errno.EMFILE}
+# A full disk is transient too: the drop is not at fault, and it is filed
+# once space returns (its claim stays in the journal meanwhile).
+TRANSIENT_ERRNOS = {errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.ETIMEDOUT, errno.ENFILE, errno.EMFILE,
+                    errno.ENOSPC, errno.EDQUOT}
+DEFAULT_RESERVE_MB = 100.0  # free space kept on the home's file system (EXPE_CT_DISK_RESERVE_MB)
 
 Analyse = Callable[[str, date | None], dict[str, Any]]
 
@@ -126,6 +130,27 @@ class Home:
                 yield True
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def free_bytes(self) -> int:
+        """Free space on the home's file system for this (unprivileged) user."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        st = os.statvfs(self.root)
+        return st.f_bavail * st.f_frsize
+
+    @staticmethod
+    def reserve_bytes() -> int:
+        """Space never used by filing, for the register, Prefect and the system."""
+        return int(float(os.environ.get("EXPE_CT_DISK_RESERVE_MB", DEFAULT_RESERVE_MB)) * 1e6)
+
+    def short_of_space(self, needed: int = 0) -> bool:
+        return self.free_bytes() < self.reserve_bytes() + needed
+
+    def space_message(self, left: int = 0) -> str:
+        """French, for the person in charge."""
+        return (f"espace disque insuffisant sous {self.root} : {self.free_bytes() / 1e6:.0f} Mo libres, "
+                f"réserve de {self.reserve_bytes() / 1e6:.0f} Mo (EXPE_CT_DISK_RESERVE_MB). "
+                + (f"{left} dépôt(s) laissé(s) dans la boîte de dépôt, " if left else "Les dépôts restent "
+                   "dans la boîte de dépôt, ") + "pris dès que de la place sera libérée.")
 
     def record_path(self, sha: str) -> Path:
         return self.records / f"{sha}.json"
@@ -296,6 +321,11 @@ def everything_sha256(entry: Path) -> str:
     return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
 
 
+def size_of(entry: Path) -> int:
+    """Bytes of the regular files of an entry (what a copy would take)."""
+    return sum(st.st_size for _, st in _walk_stats(entry) if stat.S_ISREG(st.st_mode))
+
+
 def received_on(entry: Path) -> date:
     """The day the entry arrived: the latest inode change in it (a copy or a
     move into the inbox sets it; modification times are often preserved
@@ -372,6 +402,7 @@ class Filer:
     def __init__(self, home: Home, register: Register):
         self.home = home.ensure()
         self.register = register
+        self.left_for_space = 0  # entries of the last claim_stable left in the inbox for lack of space
 
     # step 1
     def claim(self, entry: Path) -> Claim | None:
@@ -410,9 +441,16 @@ class Filer:
         `<home>/laisses-dans-la-boite/`, and is tried again only once it
         changes; the others go on."""
         self._forget_immovable(inbox)
+        self.left_for_space = 0
         for entry in stable_entries(inbox, settle_s):
             if self._known_immovable(entry):
                 continue
+            try:  # a copy, its record and sheet must fit above the reserve; a smaller one may
+                if self.home.short_of_space(size_of(entry)):
+                    self.left_for_space += 1
+                    continue
+            except OSError:  # vanished or unreadable: claim() says what to do
+                pass
             try:
                 claim = self.claim(entry)
             except Exception as exc:

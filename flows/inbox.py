@@ -99,12 +99,13 @@ class InboxRun:
     looking for futures when it is a dict, list, dataclass or model, which
     for a few hundred manifests cost more than filing one of them."""
 
-    __slots__ = ("submissions", "counts", "busy")
+    __slots__ = ("submissions", "counts", "busy", "left_for_space")
 
-    def __init__(self, submissions: list[dict[str, Any]], busy: bool = False):
+    def __init__(self, submissions: list[dict[str, Any]], busy: bool = False, left_for_space: int = 0):
         self.submissions = submissions
         self.counts = dict(Counter(m["outcome"] for m in submissions))
         self.busy = busy
+        self.left_for_space = left_for_space
 
 
 def task_runner():
@@ -152,6 +153,8 @@ def inbox_flow(inbox: str, home: str, settle_s: float = 2.0) -> InboxRun:
                 backup(Path(home))
             except (OSError, sqlite3.Error) as exc:  # a full disk: the filing itself is done
                 logger.warning("sauvegarde du registre impossible : %s", type(exc).__name__)
-    run = InboxRun(manifests)
+    run = InboxRun(manifests, left_for_space=filer.left_for_space)
     logger.info("dépôts : %s", run.counts or "aucun")
+    if run.left_for_space:
+        logger.warning("%d dépôt(s) laissé(s) dans la boîte : espace disque insuffisant", run.left_for_space)
     return run
