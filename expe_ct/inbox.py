@@ -3,7 +3,9 @@
 A submission is an entry of the inbox folder: a file (a ZIP included) or a
 sub-folder holding the pieces of one dossier.  Partial downloads and editor
 leftovers (`~$*`, `*.part`, `*.crdownload`, hidden files) are never taken,
-and an entry is taken only when it has stopped changing.
+and an entry is taken only when it has stopped changing and no process has
+it open for writing.  Its digest is taken from the claimed copy and checked
+again before the register knows it (bytes that changed are analysed again).
 
 Filing survives a crash or a `kill -9` at any point.  Each entry goes
 through a journal directory under `<home>/staging/<claim>/`:
@@ -36,7 +38,7 @@ import stat
 import time
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -61,6 +63,7 @@ MAX_STORED_NAME = 200
 # once space returns (its claim stays in the journal meanwhile).
 TRANSIENT_ERRNOS = {errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.ETIMEDOUT, errno.ENFILE, errno.EMFILE,
                     errno.ENOSPC, errno.EDQUOT}
+MAX_REFILINGS = 3  # analyses of an entry whose bytes keep changing, before its quarantine
 DEFAULT_RESERVE_MB = 100.0  # free space kept on the home's file system (EXPE_CT_DISK_RESERVE_MB)
 
 Analyse = Callable[[str, date | None], dict[str, Any]]
@@ -294,9 +297,49 @@ def pending(inbox: Path) -> list[Path]:
             and ((inbox / n).is_file() or (inbox / n).is_dir())]
 
 
+def open_for_writing(root: Path) -> set[str]:
+    """Paths under `root` that a process has open for writing, from
+    /proc/<pid>/fd and fdinfo (Linux; an unprivileged user sees only its
+    own processes, root sees all).  Empty where there is no /proc."""
+    prefix = os.path.realpath(root) + os.sep
+    found: set[str] = set()
+    try:
+        pids = [p for p in os.listdir("/proc") if p.isdigit()]
+    except OSError:
+        return found
+    for pid in pids:
+        fds = f"/proc/{pid}/fd"
+        try:
+            numbers = os.listdir(fds)
+        except OSError:  # gone, or not ours
+            continue
+        for fd in numbers:
+            try:
+                target = os.readlink(f"{fds}/{fd}")
+                if not target.startswith(prefix):
+                    continue
+                with open(f"/proc/{pid}/fdinfo/{fd}", encoding="ascii") as fh:
+                    flags = int(next(ln for ln in fh if ln.startswith("flags:")).split()[1], 8)
+            except (OSError, StopIteration, ValueError):
+                continue
+            if flags & os.O_ACCMODE in (os.O_WRONLY, os.O_RDWR):
+                found.add(target)
+    return found
+
+
+def _being_written(entries: list[Path], inbox: Path) -> set[Path]:
+    writing = open_for_writing(inbox)
+    if not writing:
+        return set()
+    real = {e: os.path.realpath(e) for e in entries}
+    return {e for e, path in real.items()
+            if any(w == path or w.startswith(path + os.sep) for w in writing)}
+
+
 def stable_entries(inbox: Path, settle_s: float, sleep: Callable[[float], None] = time.sleep) -> list[Path]:
-    """Entries complete enough to take: quiet for `settle_s` already, or
-    unchanged across a wait of `settle_s`.  The others wait for a later run."""
+    """Entries complete enough to take: open for writing by no process, and
+    quiet for `settle_s` already or unchanged across a wait of `settle_s`
+    (a copy that pauses longer is still open).  The others wait for a later run."""
     entries = pending(inbox)
     ready = [e for e in entries if quiet_since(e, settle_s)]
     moving = {e: signature(e) for e in entries if e not in ready}
@@ -304,7 +347,8 @@ def stable_entries(inbox: Path, settle_s: float, sleep: Callable[[float], None] 
     if moving:
         sleep(settle_s)
         ready += [e for e, sig in moving.items() if signature(e) == sig]
-    return sorted(ready)
+    busy = _being_written(ready, inbox)
+    return sorted(e for e in ready if e not in busy)
 
 
 def everything_sha256(entry: Path) -> str:
@@ -376,6 +420,24 @@ def failure_reason(exc: BaseException, step: str) -> str:
 
 
 # -- claims and filing ------------------------------------------------------
+
+class ChangedWhileFiling(Exception):
+    """The entry's bytes changed after its claim (someone still writes into
+    it): it is analysed again under its new digest."""
+
+    def __init__(self, sha256: str):
+        super().__init__(sha256[:12])
+        self.sha256 = sha256
+
+
+def entry_sha256(entry: Path, claim_id: str) -> str:
+    """The key of a claimed entry: the contract's digest, or all its bytes
+    for a folder with no piece, or one of its own when it cannot be read."""
+    try:
+        return submission_sha256(entry) or everything_sha256(entry)
+    except OSError:  # not even readable: the analysis says why
+        return hashlib.sha256(f"illisible\0{claim_id}".encode()).hexdigest()
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -495,12 +557,7 @@ class Filer:
         return [n for n in map(_read_json, sorted(self.home.left_in_place.glob("*.json"))) if n]
 
     def _with_sha(self, claim_id: str, cdir: Path, name: str, received: date, original: str) -> Claim:
-        entry = cdir / DROPPED / name
-        try:
-            sha = submission_sha256(entry) or everything_sha256(entry)
-        except OSError:  # not even readable: a key of its own, the analysis says why
-            sha = hashlib.sha256(f"illisible\0{claim_id}".encode()).hexdigest()
-        return Claim(claim_id, cdir, name, received, sha, original)
+        return Claim(claim_id, cdir, name, received, entry_sha256(cdir / DROPPED / name, claim_id), original)
 
     def reclaim(self, claim_id: str, sha256: str) -> Claim:
         """A claim made earlier, from its journal (tasks receive only its id)."""
@@ -539,7 +596,14 @@ class Filer:
         register, not lost workers) puts it in quarantine with the reason:
         the batch goes on and the next run does not stumble on it again."""
         try:
-            return self._process(claim, analyse)
+            for _ in range(MAX_REFILINGS):
+                try:
+                    return self._process(claim, analyse)
+                except ChangedWhileFiling as changed:
+                    log.warning("dépôt %s modifié pendant son classement : analysé de nouveau",
+                                claim.sha256[:12])
+                    claim = replace(claim, sha256=changed.sha256)
+            raise ChangedWhileFiling(claim.sha256)  # still being written into: quarantined
         except Exception as exc:
             if is_transient(exc):
                 raise
@@ -570,6 +634,9 @@ class Filer:
         from outputs.sheet import write_sheet
 
         sha = record["sha256"]
+        now = entry_sha256(claim.entry, claim.id)
+        if now != claim.sha256 or sha != claim.sha256:  # the analysis may have read other bytes
+            raise ChangedWhileFiling(now)
         quarantined = record["status"] == "error" or record["kind"] == "inconnu"
         dest = self._destination(sha, quarantined)
         record["submission"] = str(dest / claim.name)
@@ -595,6 +662,7 @@ class Filer:
                 _remove(claim.entry)
             else:
                 move_into(claim.entry, target)
+                self._check_unchanged(claim, filing, target)
         if filing["quarantined"]:
             write_atomic(dest / (REASON_FILE if claim.name != REASON_FILE else "_" + REASON_FILE),
                          quarantine_reason(record, claim))
@@ -606,6 +674,21 @@ class Filer:
                         record.get("kind"), record.get("verdict"), self._paths(filing),
                         new=filed.new, previous=filed.previous_sha256,
                         changed_checks=filed.changed_checks)
+
+    def _check_unchanged(self, claim: Claim, filing: dict[str, Any], target: Path) -> None:
+        """The digest again once the entry is in place, before the register
+        knows it: a writer that kept its file open may have written since."""
+        now = entry_sha256(target, claim.id)
+        if now == filing["sha256"]:
+            return
+        os.rename(target, claim.entry)  # back into the journal, then analysed again
+        _remove(claim.dir / FILING)
+        if not any(target.parent.iterdir()):
+            target.parent.rmdir()
+        if self.register.get(filing["sha256"]) is None:
+            for stale in (self.home.record_path(filing["sha256"]), self.home.sheet_path(filing["sha256"])):
+                _remove(stale)
+        raise ChangedWhileFiling(now)
 
     def _register(self, filing: dict[str, Any], record: dict[str, Any] | None = None):
         sha = filing["sha256"]
