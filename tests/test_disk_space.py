@@ -18,8 +18,15 @@ import outputs.sheet
 from expe_ct.inbox import Filer, Home
 from register import Register
 from test_inbox import analyse
+from test_register import fresh_register
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def empty_register(tmp_path):
+    """Each test starts from an empty register (matters with EXPE_CT_REGISTER_URL)."""
+    fresh_register(tmp_path / "home").close()
 
 
 @pytest.fixture
