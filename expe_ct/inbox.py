@@ -575,20 +575,31 @@ class Filer:
             _remove(leftover)
         claims = []
         for cdir in sorted(p for p in self.home.staging.iterdir() if p.is_dir()):
-            info = _read_json(cdir / CLAIM)
-            filing = _read_json(cdir / FILING)
-            for partial in cdir.glob(f"{DROPPED}/.partiel-*"):  # a cross-device copy cut short
-                _remove(partial)
-            name = info["name"] if info else None
-            if name and (cdir / DROPPED / name).exists():
-                claims.append(self._with_sha(cdir.name, cdir, name, date.fromisoformat(info["received"]),
-                                             info.get("original", name)))
-            elif filing:  # the entry already reached the archive or the quarantine
-                self._register(filing)
-                _remove(cdir)
-            else:  # claimed nothing (crash before the move) or finished
-                _remove(cdir)
+            try:
+                claim = self._recover_one(cdir)
+            except Exception as exc:  # a journal that cannot be resumed must not stop every run
+                if is_transient(exc):
+                    raise
+                log.error("reprise impossible d'un dépôt interrompu : %s", type(exc).__name__)
+                self._set_aside(cdir, failure_reason(exc, "repris après une interruption"), "")
+                continue
+            if claim is not None:
+                claims.append(claim)
         return claims
+
+    def _recover_one(self, cdir: Path) -> Claim | None:
+        info = _read_json(cdir / CLAIM)
+        filing = _read_json(cdir / FILING)
+        for partial in cdir.glob(f"{DROPPED}/.partiel-*"):  # a cross-device copy cut short
+            _remove(partial)
+        name = info["name"] if info else None
+        if name and (cdir / DROPPED / name).exists():
+            return self._with_sha(cdir.name, cdir, name, date.fromisoformat(info["received"]),
+                                  info.get("original", name))
+        if filing:  # the entry already reached the archive or the quarantine
+            self._register(filing)
+        _remove(cdir)  # else it claimed nothing (crash before the move) or finished
+        return None
 
     # steps 2 to 5
     def process(self, claim: Claim, analyse: Analyse) -> dict[str, Any]:
@@ -634,9 +645,10 @@ class Filer:
         from outputs.sheet import write_sheet
 
         sha = record["sha256"]
-        now = entry_sha256(claim.entry, claim.id)
-        if now != claim.sha256 or sha != claim.sha256:  # the analysis may have read other bytes
-            raise ChangedWhileFiling(now)
+        if os.path.lexists(claim.entry):  # (a failure after its move leaves it in place)
+            now = entry_sha256(claim.entry, claim.id)
+            if now != claim.sha256 or sha != claim.sha256:  # the analysis may have read other bytes
+                raise ChangedWhileFiling(now)
         quarantined = record["status"] == "error" or record["kind"] == "inconnu"
         dest = self._destination(sha, quarantined)
         record["submission"] = str(dest / claim.name)
@@ -713,12 +725,18 @@ class Filer:
         except Exception as again:
             if is_transient(again):
                 raise
-        aside = self.home.quarantine / f"bloque-{claim.id}"
-        os.rename(claim.dir, aside)
-        write_atomic(aside / REASON_FILE, f"{message}\n\nNom du dépôt : {claim.original}\n"
-                     "Le dépôt d'origine est dans le sous-dossier « depot ».\n")
-        _fsync_dir(self.home.quarantine)
+        aside = self._set_aside(claim.dir, message, claim.original)
         return manifest(claim.sha256, "quarantined", paths={"location": self.home.rel(aside)})
+
+    def _set_aside(self, cdir: Path, message: str, original: str) -> Path:
+        """A journal directory moved into the quarantine as it is, with the reason."""
+        aside = self.home.quarantine / f"bloque-{cdir.name}"
+        os.rename(cdir, aside)
+        named = f"Nom du dépôt : {original}\n" if original else ""
+        write_atomic(aside / REASON_FILE, f"{message}\n\n{named}"
+                     "Le dépôt d'origine, s'il y est, est dans le sous-dossier « depot ».\n")
+        _fsync_dir(self.home.quarantine)
+        return aside
 
     def _discard(self, claim: Claim, known) -> dict[str, Any]:
         """Bytes already filed: nothing new, the drop is only counted."""

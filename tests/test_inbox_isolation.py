@@ -163,3 +163,21 @@ def test_stored_names_are_chosen_for_unsafe_names():
         chosen = inbox_mod.stored_name(name)
         assert chosen.startswith("depot-") and chosen.endswith(Path(name).suffix) and chosen.isprintable()
     assert inbox_mod.stored_name("a\nb.pdf") != inbox_mod.stored_name("a\rb.pdf")
+
+
+def test_a_journal_that_cannot_be_resumed_is_set_aside(tmp_path):
+    inbox, home = tmp_path / "depot", tmp_path / "home"
+    inbox.mkdir()
+    make.candidature(inbox / "bon.docx")
+    broken = home / "staging" / "1-abcdef12"  # filed before a crash, but its record is gone
+    broken.mkdir(parents=True)
+    (broken / "claim.json").write_text('{"name": "x.docx", "received": "2025-01-01"}', encoding="utf-8")
+    (broken / "filing.json").write_text(json.dumps(
+        {"sha256": "ab" * 32, "received": None, "location": "archive/ab/" + "ab" * 32,
+         "quarantined": False, "name": "x.docx"}), encoding="utf-8")
+    manifests = run_inbox(inbox, home)
+    assert [m["outcome"] for m in manifests] == ["filed"]
+    assert list((home / "staging").iterdir()) == []
+    reason = (home / "quarantine" / "bloque-1-abcdef12" / inbox_mod.REASON_FILE).read_text(encoding="utf-8")
+    assert reason.startswith("Le dépôt n'a pas pu être repris après une interruption : erreur")
+    assert run_inbox(inbox, home) == []
