@@ -519,7 +519,6 @@ class Filer:
                 if is_transient(exc):  # the system, not the drop: the next run tries again
                     log.warning("dépôt non pris pour l'instant : %s", type(exc).__name__)
                 else:
-                    log.debug("dépôt non déplaçable", exc_info=True)
                     self._note_immovable(entry, exc)
                 continue
             if claim is not None:
@@ -551,10 +550,6 @@ class Filer:
         _write_json(note, {"original": display_name(entry.name), "fingerprint": self._fingerprint(entry),
                            "reason": reason + " Il est resté dans la boîte de dépôt ; il sera "
                            "repris s'il est modifié, ou retirez-le."})
-
-    def immovable(self) -> list[dict[str, Any]]:
-        """The notes of the entries left in the inbox."""
-        return [n for n in map(_read_json, sorted(self.home.left_in_place.glob("*.json"))) if n]
 
     def _with_sha(self, claim_id: str, cdir: Path, name: str, received: date, original: str) -> Claim:
         return Claim(claim_id, cdir, name, received, entry_sha256(cdir / DROPPED / name, claim_id), original)
