@@ -3,10 +3,16 @@ from __future__ import annotations
 
 import logging
 import sys
+from argparse import ArgumentTypeError
 from datetime import date
 
+from .characters import InvalidText, check_plain
 from .french_argparse import ArgumentParser
 from .limits import Limits
+
+
+EXIT_REGISTER = 3  # the register is damaged or cannot be restored
+EXIT_DISK_FULL = 75  # EX_TEMPFAIL: the home's disk is below its reserve; try again later
 
 
 def _iso_date(text: str) -> date:
@@ -17,6 +23,15 @@ def _iso_date(text: str) -> date:
 
 
 _iso_date.__name__ = "date"  # shown by argparse in its error message
+
+
+def _plain(text: str) -> str:
+    """A text option: no control or invisible character (they would reach
+    the register, the letters, the terminal)."""
+    try:
+        return check_plain(text, "valeur")
+    except InvalidText as exc:
+        raise ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> ArgumentParser:
@@ -84,8 +99,8 @@ def _add_flow_commands(commands) -> None:
                     "ou ZIP), l'analyse, écrit son enregistrement et sa fiche, l'inscrit au "
                     "registre et range l'original dans l'archive (ou en quarantaine, avec la "
                     "raison). Sans --once, surveille la boîte en continu.")
-    inbox.add_argument("--inbox", required=True, metavar="RÉPERTOIRE", help="la boîte de dépôt")
-    inbox.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
+    inbox.add_argument("--inbox", required=True, type=_plain, metavar="RÉPERTOIRE", help="la boîte de dépôt")
+    inbox.add_argument("--home", type=_plain, metavar="RÉPERTOIRE", help=home_help)
     inbox.add_argument("--once", action="store_true",
                        help="traiter ce qui est prêt puis s'arrêter")
     inbox.add_argument("--interval", type=float, default=10.0, metavar="SECONDES",
@@ -96,6 +111,10 @@ def _add_flow_commands(commands) -> None:
                        help="nombre de processus d'analyse (défaut : nombre de cœurs)")
     inbox.add_argument("--verbose", "-v", action="store_true", help="afficher le journal de Prefect")
     inbox.set_defaults(handler=run_inbox)
+    inbox.epilog = (f"Codes de sortie : 0 tout est traité ; 1 un dépôt a échoué (repris à la "
+                    f"prochaine levée) ; {EXIT_REGISTER} registre endommagé ; {EXIT_DISK_FULL} espace "
+                    f"disque sous la réserve (EXPE_CT_DISK_RESERVE_MB, défaut 100 Mo) : les dépôts "
+                    f"restent dans la boîte.")
 
     pack = commands.add_parser(
         "pack", help="préparer le dossier du comité de sélection (HTML, PDF, CSV)",
@@ -105,8 +124,8 @@ def _add_flow_commands(commands) -> None:
                       help="date de la séance du comité")
     pack.add_argument("--cutoff", type=_iso_date, metavar="AAAA-MM-JJ",
                       help="date limite de réception (défaut : la date du comité)")
-    pack.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
-    pack.add_argument("--out", required=True, metavar="RÉPERTOIRE", help="où écrire le dossier")
+    pack.add_argument("--home", type=_plain, metavar="RÉPERTOIRE", help=home_help)
+    pack.add_argument("--out", required=True, type=_plain, metavar="RÉPERTOIRE", help="où écrire le dossier")
     pack.add_argument("--verbose", "-v", action="store_true", help="afficher le journal de Prefect")
     pack.set_defaults(handler=run_pack)
 
@@ -114,10 +133,10 @@ def _add_flow_commands(commands) -> None:
         "relances", help="relancer les rapports de mission en retard ou non conformes",
         description="Liste les missions dont le rapport est en retard ou non conforme (§III.3 de "
                     "la note DAECT) et écrit une lettre de relance (DOCX) pour chacune.")
-    relances.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
+    relances.add_argument("--home", type=_plain, metavar="RÉPERTOIRE", help=home_help)
     relances.add_argument("--date", type=_iso_date, metavar="AAAA-MM-JJ",
                           help="date de référence (défaut : aujourd'hui)")
-    relances.add_argument("--out", required=True, metavar="RÉPERTOIRE", help="où écrire les lettres")
+    relances.add_argument("--out", required=True, type=_plain, metavar="RÉPERTOIRE", help="où écrire les lettres")
     relances.add_argument("--verbose", "-v", action="store_true", help="afficher le journal de Prefect")
     relances.set_defaults(handler=run_relances)
 
@@ -125,15 +144,15 @@ def _add_flow_commands(commands) -> None:
         "mission", help="inscrire au registre une mission validée (son rapport sera suivi)",
         description="Inscrit une mission d'expertise au registre ; son rapport est attendu deux "
                     "mois après le retour (§III.3) et relancé s'il manque.")
-    mission.add_argument("--titulaire", required=True, help="collectivité ou association labellisée")
+    mission.add_argument("--titulaire", required=True, type=_plain, help="collectivité ou association labellisée")
     mission.add_argument("--type", dest="holder_type", metavar="TYPE",
                          choices=["commune", "epci", "departement", "region", "association_elus"],
                          help="type du titulaire (commune, epci, departement, region, association_elus)")
-    mission.add_argument("--pays", help="pays de la mission")
+    mission.add_argument("--pays", type=_plain, help="pays de la mission")
     mission.add_argument("--debut", type=_iso_date, metavar="AAAA-MM-JJ", help="premier jour")
     mission.add_argument("--fin", required=True, type=_iso_date, metavar="AAAA-MM-JJ",
                          help="dernier jour (retour)")
-    mission.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
+    mission.add_argument("--home", type=_plain, metavar="RÉPERTOIRE", help=home_help)
     mission.set_defaults(handler=run_mission)
 
     serve = commands.add_parser(
@@ -141,14 +160,25 @@ def _add_flow_commands(commands) -> None:
         description="Démarre un serveur Prefect sur 127.0.0.1 (base SQLite dans le répertoire de "
                     "données) puis sert : la boîte de dépôt à intervalle court, les relances "
                     "chaque jour à 7 h, le dossier du comité à la demande.")
-    serve.add_argument("--inbox", required=True, metavar="RÉPERTOIRE", help="la boîte de dépôt")
-    serve.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
+    serve.add_argument("--inbox", required=True, type=_plain, metavar="RÉPERTOIRE", help="la boîte de dépôt")
+    serve.add_argument("--home", type=_plain, metavar="RÉPERTOIRE", help=home_help)
     serve.add_argument("--port", type=int, default=4200, help="port de l'interface (défaut : 4200)")
     serve.add_argument("--interval", type=float, default=30.0, metavar="SECONDES",
                        help="intervalle de la boîte de dépôt (défaut : 30)")
     serve.add_argument("--settle", type=float, default=2.0, metavar="SECONDES",
                        help="délai de stabilité d'un dépôt (défaut : 2)")
     serve.set_defaults(handler=run_serve)
+
+    registre = commands.add_parser(
+        "registre", help="vérifier le registre ou le restaurer depuis une sauvegarde",
+        description="verifier : contrôle l'intégrité du registre SQLite et de ses sauvegardes "
+                    "(faites après chaque levée de la boîte de dépôt, dans <données>/sauvegardes). "
+                    "restaurer : remet la plus récente sauvegarde saine à la place du registre, "
+                    "le registre endommagé étant gardé à côté.")
+    registre.add_argument("action", choices=["verifier", "restaurer"], metavar="ACTION",
+                          help="verifier ou restaurer")
+    registre.add_argument("--home", type=_plain, metavar="RÉPERTOIRE", help=home_help)
+    registre.set_defaults(handler=run_registre)
 
 
 class Progress:
@@ -225,6 +255,11 @@ def run_inbox(args) -> int:
     signal.signal(signal.SIGTERM, _interrupt)  # a service stop: finish cleanly, as for Ctrl-C
     pool = None
     try:
+        while Home(home).short_of_space():  # not even Prefect's database would start
+            sys.stderr.write(f"expe-ct : {Home(home).space_message()}\n")
+            if args.once:
+                return EXIT_DISK_FULL
+            time.sleep(max(args.interval, 60))
         with backend(home, args.verbose) as server:
             pool = WarmPool(jobs=args.jobs)  # its workers start while the server does
             from flows.inbox import inbox_flow, use_pool
@@ -233,13 +268,16 @@ def run_inbox(args) -> int:
             if server:
                 server.wait()
             while True:
-                failed = 0
+                status = 0
                 if args.once or pending(inbox) or any(Home(home).staging.glob("*")):
                     result = inbox_flow(str(inbox), str(home), args.settle)
                     _print_inbox(result, home)
-                    failed = result.counts.get("failed", 0)
+                    status = 1 if result.counts.get("failed") else 0
+                    if result.left_for_space or Home(home).short_of_space():
+                        sys.stderr.write(f"expe-ct : {Home(home).space_message(result.left_for_space)}\n")
+                        status = EXIT_DISK_FULL
                 if args.once:
-                    return 1 if failed else 0
+                    return status
                 time.sleep(args.interval)
     except KeyboardInterrupt:
         sys.stderr.write("expe-ct : arrêt demandé.\n")
@@ -253,6 +291,12 @@ def run_inbox(args) -> int:
 def _print_inbox(result, home) -> None:  # a flows.inbox.InboxRun
     from outputs.summary import KIND_FR, VERDICT_FR
 
+    from .inbox import Home
+
+    left = len(list(Home(home).left_in_place.glob("*.json")))
+    if left:
+        print(f"Boîte de dépôt : {left} dépôt(s) n'ont pas pu être pris et y restent "
+              f"(raisons dans {Home(home).left_in_place}).")
     items = result.submissions
     if result.busy:
         print("Boîte de dépôt : une autre levée est en cours sur ce répertoire de données.")
@@ -311,11 +355,48 @@ def run_mission(args) -> int:
     from register import Register
 
     register = Register.open(_home(args))
-    mission = register.declare_mission(args.titulaire, args.holder_type, args.pays, args.debut,
-                                       args.fin)
+    try:
+        mission = register.declare_mission(args.titulaire, args.holder_type, args.pays, args.debut,
+                                           args.fin)
+    except InvalidText as exc:
+        sys.stderr.write(f"expe-ct : {exc}\n")
+        return 2
     print(f"Mission n° {mission.id} inscrite ; rapport attendu au plus tard le "
           f"{mission.report_due.isoformat()}.")
     return 0
+
+
+def run_registre(args) -> int:
+    from register.backup import backups, problems, restore, sqlite_path
+
+    from .inbox import Home
+
+    home = _home(args)
+    path = sqlite_path(home)
+    if path is None:
+        print("Le registre est sur un serveur de bases de données : vérifiez-le et restaurez-le "
+              "avec les outils de ce serveur.")
+        return 0
+    if args.action == "restaurer":
+        with Home(home).exclusive() as alone:
+            if not alone:
+                sys.stderr.write("expe-ct : une levée de la boîte de dépôt est en cours ; "
+                                 "réessayez après.\n")
+                return EXIT_REGISTER
+            try:
+                sound, kept = restore(home)
+            except ValueError as exc:
+                sys.stderr.write(f"expe-ct : {exc}\n")
+                return EXIT_REGISTER
+        print(f"Registre restauré depuis {sound}." + (f" Registre endommagé gardé : {kept}." if kept else ""))
+        return 0
+    found = problems(path) if path.exists() else ["absent"]
+    print(f"Registre {path} : " + ("sain." if not found else "ENDOMMAGÉ (" + "; ".join(found[:3]) + ")."))
+    for item in backups(home):
+        print(f"  sauvegarde {item.name} : " + ("saine" if not problems(item) else "endommagée"))
+    if not backups(home):
+        print("  aucune sauvegarde.")
+    return EXIT_REGISTER if found else 0
 
 
 def run_serve(args) -> int:
@@ -381,7 +462,15 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="expe-ct : %(levelname)s : %(message)s")
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except Exception as exc:
+        from register import RegisterDamaged  # here: `analyse` starts without the register
+
+        if not isinstance(exc, RegisterDamaged):
+            raise
+        sys.stderr.write(f"expe-ct : {exc}\n")
+        return EXIT_REGISTER
 
 
 if __name__ == "__main__":

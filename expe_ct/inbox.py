@@ -3,7 +3,9 @@
 A submission is an entry of the inbox folder: a file (a ZIP included) or a
 sub-folder holding the pieces of one dossier.  Partial downloads and editor
 leftovers (`~$*`, `*.part`, `*.crdownload`, hidden files) are never taken,
-and an entry is taken only when it has stopped changing.
+and an entry is taken only when it has stopped changing and no process has
+it open for writing.  Its digest is taken from the claimed copy and checked
+again before the register knows it (bytes that changed are analysed again).
 
 Filing survives a crash or a `kill -9` at any point.  Each entry goes
 through a journal directory under `<home>/staging/<claim>/`:
@@ -36,11 +38,15 @@ import stat
 import time
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from expe_ct.record import error_record
+from expe_ct.runner import WorkersLost
 from extractors.package import is_junk, submission_sha256
 from register import Register
 
@@ -50,6 +56,15 @@ CLAIM, FILING, DROPPED = "claim.json", "filing.json", "depot"  # the journal of 
 REASON_FILE = "RAISON-DE-LA-QUARANTAINE.txt"
 IN_PROGRESS = (".part", ".crdownload")
 HIDDEN_LEFTOVER = ".expe-ct-"  # prefix of our own hidden entries in the inbox
+# Longest name an entry is stored under (bytes): room left under NAME_MAX
+# (255) for the prefixes of our temporary copies (".partiel-…").
+MAX_STORED_NAME = 200
+# A full disk is transient too: the drop is not at fault, and it is filed
+# once space returns (its claim stays in the journal meanwhile).
+TRANSIENT_ERRNOS = {errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.ETIMEDOUT, errno.ENFILE, errno.EMFILE,
+                    errno.ENOSPC, errno.EDQUOT}
+MAX_REFILINGS = 3  # analyses of an entry whose bytes keep changing, before its quarantine
+DEFAULT_RESERVE_MB = 100.0  # free space kept on the home's file system (EXPE_CT_DISK_RESERVE_MB)
 
 Analyse = Callable[[str, date | None], dict[str, Any]]
 
@@ -89,6 +104,11 @@ class Home:
         return self.root / "staging"
 
     @property
+    def left_in_place(self) -> Path:
+        """One note per inbox entry that could not be moved (see Filer.claim_stable)."""
+        return self.root / "laisses-dans-la-boite"
+
+    @property
     def prefect(self) -> Path:
         return self.root / "prefect"
 
@@ -113,6 +133,27 @@ class Home:
                 yield True
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def free_bytes(self) -> int:
+        """Free space on the home's file system for this (unprivileged) user."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        st = os.statvfs(self.root)
+        return st.f_bavail * st.f_frsize
+
+    @staticmethod
+    def reserve_bytes() -> int:
+        """Space never used by filing, for the register, Prefect and the system."""
+        return int(float(os.environ.get("EXPE_CT_DISK_RESERVE_MB", DEFAULT_RESERVE_MB)) * 1e6)
+
+    def short_of_space(self, needed: int = 0) -> bool:
+        return self.free_bytes() < self.reserve_bytes() + needed
+
+    def space_message(self, left: int = 0) -> str:
+        """French, for the person in charge."""
+        return (f"espace disque insuffisant sous {self.root} : {self.free_bytes() / 1e6:.0f} Mo libres, "
+                f"réserve de {self.reserve_bytes() / 1e6:.0f} Mo (EXPE_CT_DISK_RESERVE_MB). "
+                + (f"{left} dépôt(s) laissé(s) dans la boîte de dépôt, " if left else "Les dépôts restent "
+                   "dans la boîte de dépôt, ") + "pris dès que de la place sera libérée.")
 
     def record_path(self, sha: str) -> Path:
         return self.records / f"{sha}.json"
@@ -176,6 +217,14 @@ def _fsync_tree(path: Path) -> None:
                     os.fsync(fh.fileno())
 
 
+def _copy_node(src: str, dest: str) -> None:
+    """copy2, except that a named pipe is made anew (reading it would block)."""
+    if stat.S_ISFIFO(os.lstat(src).st_mode):
+        os.mkfifo(dest, stat.S_IMODE(os.lstat(src).st_mode))
+        return
+    shutil.copy2(src, dest)
+
+
 def move_into(src: Path, dest: Path) -> None:
     """Move src to dest (which must not exist) so that dest appears whole or
     not at all.  Across file systems: copy under a hidden name, fsync, rename;
@@ -191,7 +240,7 @@ def move_into(src: Path, dest: Path) -> None:
     partial = dest.with_name(f".partiel-{dest.name}")
     _remove(partial)
     if src.is_dir():
-        shutil.copytree(src, partial, symlinks=True)
+        shutil.copytree(src, partial, symlinks=True, copy_function=_copy_node)
     else:
         shutil.copy2(src, partial)
     _fsync_tree(partial)
@@ -248,9 +297,49 @@ def pending(inbox: Path) -> list[Path]:
             and ((inbox / n).is_file() or (inbox / n).is_dir())]
 
 
+def open_for_writing(root: Path) -> set[str]:
+    """Paths under `root` that a process has open for writing, from
+    /proc/<pid>/fd and fdinfo (Linux; an unprivileged user sees only its
+    own processes, root sees all).  Empty where there is no /proc."""
+    prefix = os.path.realpath(root) + os.sep
+    found: set[str] = set()
+    try:
+        pids = [p for p in os.listdir("/proc") if p.isdigit()]
+    except OSError:
+        return found
+    for pid in pids:
+        fds = f"/proc/{pid}/fd"
+        try:
+            numbers = os.listdir(fds)
+        except OSError:  # gone, or not ours
+            continue
+        for fd in numbers:
+            try:
+                target = os.readlink(f"{fds}/{fd}")
+                if not target.startswith(prefix):
+                    continue
+                with open(f"/proc/{pid}/fdinfo/{fd}", encoding="ascii") as fh:
+                    flags = int(next(ln for ln in fh if ln.startswith("flags:")).split()[1], 8)
+            except (OSError, StopIteration, ValueError):
+                continue
+            if flags & os.O_ACCMODE in (os.O_WRONLY, os.O_RDWR):
+                found.add(target)
+    return found
+
+
+def _being_written(entries: list[Path], inbox: Path) -> set[Path]:
+    writing = open_for_writing(inbox)
+    if not writing:
+        return set()
+    real = {e: os.path.realpath(e) for e in entries}
+    return {e for e, path in real.items()
+            if any(w == path or w.startswith(path + os.sep) for w in writing)}
+
+
 def stable_entries(inbox: Path, settle_s: float, sleep: Callable[[float], None] = time.sleep) -> list[Path]:
-    """Entries complete enough to take: quiet for `settle_s` already, or
-    unchanged across a wait of `settle_s`.  The others wait for a later run."""
+    """Entries complete enough to take: open for writing by no process, and
+    quiet for `settle_s` already or unchanged across a wait of `settle_s`
+    (a copy that pauses longer is still open).  The others wait for a later run."""
     entries = pending(inbox)
     ready = [e for e in entries if quiet_since(e, settle_s)]
     moving = {e: signature(e) for e in entries if e not in ready}
@@ -258,7 +347,8 @@ def stable_entries(inbox: Path, settle_s: float, sleep: Callable[[float], None] 
     if moving:
         sleep(settle_s)
         ready += [e for e, sig in moving.items() if signature(e) == sig]
-    return sorted(ready)
+    busy = _being_written(ready, inbox)
+    return sorted(e for e in ready if e not in busy)
 
 
 def everything_sha256(entry: Path) -> str:
@@ -275,6 +365,11 @@ def everything_sha256(entry: Path) -> str:
     return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
 
 
+def size_of(entry: Path) -> int:
+    """Bytes of the regular files of an entry (what a copy would take)."""
+    return sum(st.st_size for _, st in _walk_stats(entry) if stat.S_ISREG(st.st_mode))
+
+
 def received_on(entry: Path) -> date:
     """The day the entry arrived: the latest inode change in it (a copy or a
     move into the inbox sets it; modification times are often preserved
@@ -283,15 +378,75 @@ def received_on(entry: Path) -> date:
     return datetime.fromtimestamp(latest).date()
 
 
+# -- names and failures ----------------------------------------------------
+
+def stored_name(name: str) -> str:
+    """The name an entry is kept under: its own when it is plain (UTF-8, no
+    control character, short enough for our temporary prefixes), else one
+    the program makes from it.  The original is kept as data (`original`)."""
+    try:
+        size = len(name.encode("utf-8"))  # a name of bytes that are not UTF-8 fails here
+    except UnicodeEncodeError:
+        size = None
+    if size is not None and size <= MAX_STORED_NAME and name.isprintable():
+        return name
+    suffix = Path(name).suffix
+    suffix = suffix.lower() if suffix.isascii() and suffix[1:].isalnum() and len(suffix) <= 8 else ""
+    return f"depot-{hashlib.sha256(os.fsencode(name)).hexdigest()[:16]}{suffix}"
+
+
+def display_name(name: str) -> str:
+    """An entry's name as a person may read it: bytes that are not UTF-8
+    and control characters are shown as escapes, never written raw."""
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Worth trying again later, not the drop's fault: the register busy or
+    unreachable, the system short of handles, the worker processes lost."""
+    if isinstance(exc, (OperationalError, WorkersLost)):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(exc, OSError) and exc.errno in TRANSIENT_ERRNOS
+
+
+def failure_reason(exc: BaseException, step: str) -> str:
+    """A French reason for a failure on one drop; only the exception type,
+    as its message often quotes a path."""
+    return (f"Le dépôt n'a pas pu être {step} : erreur {type(exc).__name__}"
+            + (f" (errno {exc.errno})" if isinstance(exc, OSError) and exc.errno else "") + ".")
+
+
 # -- claims and filing ------------------------------------------------------
+
+class ChangedWhileFiling(Exception):
+    """The entry's bytes changed after its claim (someone still writes into
+    it): it is analysed again under its new digest."""
+
+    def __init__(self, sha256: str):
+        super().__init__(sha256[:12])
+        self.sha256 = sha256
+
+
+def entry_sha256(entry: Path, claim_id: str) -> str:
+    """The key of a claimed entry: the contract's digest, or all its bytes
+    for a folder with no piece, or one of its own when it cannot be read."""
+    try:
+        return submission_sha256(entry) or everything_sha256(entry)
+    except OSError:  # not even readable: the analysis says why
+        return hashlib.sha256(f"illisible\0{claim_id}".encode()).hexdigest()
+
 
 @dataclass(frozen=True)
 class Claim:
     id: str
     dir: Path
-    name: str
+    name: str  # the stored name (see stored_name)
     received: date
     sha256: str
+    original: str = ""  # the name as dropped, for people
 
     @property
     def entry(self) -> Path:  # in a sub-folder: a dropped "claim.json" cannot overwrite ours
@@ -309,38 +464,95 @@ class Filer:
     def __init__(self, home: Home, register: Register):
         self.home = home.ensure()
         self.register = register
+        self.left_for_space = 0  # entries of the last claim_stable left in the inbox for lack of space
 
     # step 1
     def claim(self, entry: Path) -> Claim | None:
-        """Move an inbox entry into its journal directory; None if it vanished."""
+        """Move an inbox entry into its journal directory; None if it vanished.
+        Raises when it cannot be moved, the entry being left where it was."""
         claim_id = f"{time.time_ns()}-{uuid.uuid4().hex[:8]}"
         cdir = self.home.staging / claim_id
         cdir.mkdir()
+        name, original = stored_name(entry.name), display_name(entry.name)
         try:
             received = received_on(entry)
-        except OSError:
-            _remove(cdir)
-            return None
-        _write_json(cdir / CLAIM, {"name": entry.name, "received": received.isoformat()})
-        (cdir / DROPPED).mkdir()
-        try:
-            move_into(entry, cdir / DROPPED / entry.name)
         except FileNotFoundError:
             _remove(cdir)
             return None
-        return self._with_sha(claim_id, cdir, entry.name, received)
+        except OSError:
+            _remove(cdir)
+            raise
+        _write_json(cdir / CLAIM, {"name": name, "original": original, "received": received.isoformat()})
+        (cdir / DROPPED).mkdir()
+        try:
+            move_into(entry, cdir / DROPPED / name)
+        except OSError as exc:  # shutil.Error included
+            if os.path.lexists(entry) or not os.path.lexists(cdir / DROPPED / name):
+                _remove(cdir)  # the original is still in the inbox (or gone): nothing of it here
+                if isinstance(exc, FileNotFoundError) and not os.path.lexists(entry):
+                    return None
+                raise
+            # the copy is whole and only the source's removal failed: keep the claim
+            log.warning("source d'un dépôt copié non supprimée : %s", type(exc).__name__)
+        return self._with_sha(claim_id, cdir, name, received, original)
 
     def claim_stable(self, inbox: Path, settle_s: float) -> Iterator[Claim]:
         """Claim the stable entries of the inbox one by one, so that the
-        first can be analysed while the next ones are claimed."""
+        first can be analysed while the next ones are claimed.  An entry
+        that cannot be moved stays where it is, noted once in
+        `<home>/laisses-dans-la-boite/`, and is tried again only once it
+        changes; the others go on."""
+        self._forget_immovable(inbox)
+        self.left_for_space = 0
         for entry in stable_entries(inbox, settle_s):
-            claim = self.claim(entry)
+            if self._known_immovable(entry):
+                continue
+            try:  # a copy, its record and sheet must fit above the reserve; a smaller one may
+                if self.home.short_of_space(size_of(entry)):
+                    self.left_for_space += 1
+                    continue
+            except OSError:  # vanished or unreadable: claim() says what to do
+                pass
+            try:
+                claim = self.claim(entry)
+            except Exception as exc:
+                if is_transient(exc):  # the system, not the drop: the next run tries again
+                    log.warning("dépôt non pris pour l'instant : %s", type(exc).__name__)
+                else:
+                    self._note_immovable(entry, exc)
+                continue
             if claim is not None:
                 yield claim
 
-    def _with_sha(self, claim_id: str, cdir: Path, name: str, received: date) -> Claim:
-        entry = cdir / DROPPED / name
-        return Claim(claim_id, cdir, name, received, submission_sha256(entry) or everything_sha256(entry))
+    def _immovable_note(self, entry: Path) -> Path:
+        return self.home.left_in_place / f"{hashlib.sha256(os.fsencode(entry.name)).hexdigest()[:16]}.json"
+
+    @staticmethod
+    def _fingerprint(entry: Path) -> str:
+        return hashlib.sha256(repr(signature(entry)).encode("utf-8", "backslashreplace")).hexdigest()
+
+    def _forget_immovable(self, inbox: Path) -> None:
+        """Notes of entries no longer in the inbox (removed by hand, or taken)."""
+        present = {self._immovable_note(e).name for e in pending(inbox)}
+        for note in self.home.left_in_place.glob("*.json"):
+            if note.name not in present:
+                _remove(note)
+
+    def _known_immovable(self, entry: Path) -> bool:
+        note = _read_json(self._immovable_note(entry))
+        return bool(note) and note.get("fingerprint") == self._fingerprint(entry)
+
+    def _note_immovable(self, entry: Path, exc: BaseException) -> None:
+        reason = failure_reason(exc, "pris dans la boîte de dépôt")
+        note = self._immovable_note(entry)
+        log.error("dépôt %s laissé dans la boîte de dépôt : %s", note.stem, type(exc).__name__)
+        note.parent.mkdir(exist_ok=True)
+        _write_json(note, {"original": display_name(entry.name), "fingerprint": self._fingerprint(entry),
+                           "reason": reason + " Il est resté dans la boîte de dépôt ; il sera "
+                           "repris s'il est modifié, ou retirez-le."})
+
+    def _with_sha(self, claim_id: str, cdir: Path, name: str, received: date, original: str) -> Claim:
+        return Claim(claim_id, cdir, name, received, entry_sha256(cdir / DROPPED / name, claim_id), original)
 
     def reclaim(self, claim_id: str, sha256: str) -> Claim:
         """A claim made earlier, from its journal (tasks receive only its id)."""
@@ -358,23 +570,54 @@ class Filer:
             _remove(leftover)
         claims = []
         for cdir in sorted(p for p in self.home.staging.iterdir() if p.is_dir()):
-            info = _read_json(cdir / CLAIM)
-            filing = _read_json(cdir / FILING)
-            for partial in cdir.glob(f"{DROPPED}/.partiel-*"):  # a cross-device copy cut short
-                _remove(partial)
-            name = info["name"] if info else None
-            if name and (cdir / DROPPED / name).exists():
-                claims.append(self._with_sha(cdir.name, cdir, name,
-                                             date.fromisoformat(info["received"])))
-            elif filing:  # the entry already reached the archive or the quarantine
-                self._register(filing)
-                _remove(cdir)
-            else:  # claimed nothing (crash before the move) or finished
-                _remove(cdir)
+            try:
+                claim = self._recover_one(cdir)
+            except Exception as exc:  # a journal that cannot be resumed must not stop every run
+                if is_transient(exc):
+                    raise
+                log.error("reprise impossible d'un dépôt interrompu : %s", type(exc).__name__)
+                self._set_aside(cdir, failure_reason(exc, "repris après une interruption"), "")
+                continue
+            if claim is not None:
+                claims.append(claim)
         return claims
+
+    def _recover_one(self, cdir: Path) -> Claim | None:
+        info = _read_json(cdir / CLAIM)
+        filing = _read_json(cdir / FILING)
+        for partial in cdir.glob(f"{DROPPED}/.partiel-*"):  # a cross-device copy cut short
+            _remove(partial)
+        name = info["name"] if info else None
+        if name and (cdir / DROPPED / name).exists():
+            return self._with_sha(cdir.name, cdir, name, date.fromisoformat(info["received"]),
+                                  info.get("original", name))
+        if filing:  # the entry already reached the archive or the quarantine
+            self._register(filing)
+        _remove(cdir)  # else it claimed nothing (crash before the move) or finished
+        return None
 
     # steps 2 to 5
     def process(self, claim: Claim, analyse: Analyse) -> dict[str, Any]:
+        """File one claim.  A failure that is the drop's own (not a busy
+        register, not lost workers) puts it in quarantine with the reason:
+        the batch goes on and the next run does not stumble on it again."""
+        try:
+            for _ in range(MAX_REFILINGS):
+                try:
+                    return self._process(claim, analyse)
+                except ChangedWhileFiling as changed:
+                    log.warning("dépôt %s modifié pendant son classement : analysé de nouveau",
+                                claim.sha256[:12])
+                    claim = replace(claim, sha256=changed.sha256)
+            raise ChangedWhileFiling(claim.sha256)  # still being written into: quarantined
+        except Exception as exc:
+            if is_transient(exc):
+                raise
+            log.error("dépôt %s mis en quarantaine après une erreur %s", claim.sha256[:12],
+                      type(exc).__name__)
+            return self._quarantine_failure(claim, exc)
+
+    def _process(self, claim: Claim, analyse: Analyse) -> dict[str, Any]:
         filing = _read_json(claim.dir / FILING)
         if filing:  # analysed before a crash: do not analyse again
             return self._finish(claim, filing)
@@ -397,6 +640,10 @@ class Filer:
         from outputs.sheet import write_sheet
 
         sha = record["sha256"]
+        if os.path.lexists(claim.entry):  # (a failure after its move leaves it in place)
+            now = entry_sha256(claim.entry, claim.id)
+            if now != claim.sha256 or sha != claim.sha256:  # the analysis may have read other bytes
+                raise ChangedWhileFiling(now)
         quarantined = record["status"] == "error" or record["kind"] == "inconnu"
         dest = self._destination(sha, quarantined)
         record["submission"] = str(dest / claim.name)
@@ -404,7 +651,7 @@ class Filer:
         write_sheet(self.home.sheet_path(sha), record, received, self.register)
         filing = {"sha256": sha, "received": received.isoformat() if received else None,
                   "location": self.home.rel(dest), "quarantined": quarantined,
-                  "name": claim.name}
+                  "name": claim.name, "original": claim.original}
         _write_json(claim.dir / FILING, filing)
         return self._finish(claim, filing, record)
 
@@ -422,15 +669,33 @@ class Filer:
                 _remove(claim.entry)
             else:
                 move_into(claim.entry, target)
+                self._check_unchanged(claim, filing, target)
         if filing["quarantined"]:
             write_atomic(dest / (REASON_FILE if claim.name != REASON_FILE else "_" + REASON_FILE),
-                         quarantine_reason(record))
+                         quarantine_reason(record, claim))
+        elif claim.original and claim.original != claim.name:  # a name we chose: say which it stands for
+            write_atomic(dest / f"{claim.name}.nom-d-origine.txt", claim.original + "\n")
         filed = self._register(filing, record)
         _remove(claim.dir)
         return manifest(filing["sha256"], "quarantined" if filing["quarantined"] else "filed",
                         record.get("kind"), record.get("verdict"), self._paths(filing),
                         new=filed.new, previous=filed.previous_sha256,
                         changed_checks=filed.changed_checks)
+
+    def _check_unchanged(self, claim: Claim, filing: dict[str, Any], target: Path) -> None:
+        """The digest again once the entry is in place, before the register
+        knows it: a writer that kept its file open may have written since."""
+        now = entry_sha256(target, claim.id)
+        if now == filing["sha256"]:
+            return
+        os.rename(target, claim.entry)  # back into the journal, then analysed again
+        _remove(claim.dir / FILING)
+        if not any(target.parent.iterdir()):
+            target.parent.rmdir()
+        if self.register.get(filing["sha256"]) is None:
+            for stale in (self.home.record_path(filing["sha256"]), self.home.sheet_path(filing["sha256"])):
+                _remove(stale)
+        raise ChangedWhileFiling(now)
 
     def _register(self, filing: dict[str, Any], record: dict[str, Any] | None = None):
         sha = filing["sha256"]
@@ -443,6 +708,30 @@ class Filer:
             if stale.exists():
                 _remove(stale)
         return filed
+
+    def _quarantine_failure(self, claim: Claim, exc: BaseException) -> dict[str, Any]:
+        """The drop in quarantine with an error record saying what failed; if
+        even that fails, its journal directory is set aside in the
+        quarantine as it is, so that no later run takes it up again."""
+        message = failure_reason(exc, "classé") + " Signalez-le à l'administrateur."
+        record = error_record(str(claim.entry), claim.sha256, "unreadable", message)
+        try:
+            return self._file(claim, record, claim.received)
+        except Exception as again:
+            if is_transient(again):
+                raise
+        aside = self._set_aside(claim.dir, message, claim.original)
+        return manifest(claim.sha256, "quarantined", paths={"location": self.home.rel(aside)})
+
+    def _set_aside(self, cdir: Path, message: str, original: str) -> Path:
+        """A journal directory moved into the quarantine as it is, with the reason."""
+        aside = self.home.quarantine / f"bloque-{cdir.name}"
+        os.rename(cdir, aside)
+        named = f"Nom du dépôt : {original}\n" if original else ""
+        write_atomic(aside / REASON_FILE, f"{message}\n\n{named}"
+                     "Le dépôt d'origine, s'il y est, est dans le sous-dossier « depot ».\n")
+        _fsync_dir(self.home.quarantine)
+        return aside
 
     def _discard(self, claim: Claim, known) -> dict[str, Any]:
         """Bytes already filed: nothing new, the drop is only counted."""
@@ -458,14 +747,15 @@ class Filer:
                 "sheet": self.home.rel(self.home.sheet_path(sha))}
 
 
-def quarantine_reason(record: dict[str, Any]) -> str:
+def quarantine_reason(record: dict[str, Any], claim: Claim | None = None) -> str:
     if record.get("status") == "error":
         error = record.get("error") or {}
         why = f"Le dossier n'a pas pu être lu ({error.get('code')}) : {error.get('message')}"
     else:
         why = ("Document non reconnu : ni dossier de candidature au label EXPE-CT, ni rapport "
                "de mission. Vérifiez qu'il s'agit bien d'un dossier EXPE-CT.")
-    return (f"{why}\n\nEmpreinte sha256 : {record.get('sha256')}\n"
+    named = f"Nom du dépôt : {claim.original}\n" if claim is not None and claim.original else ""
+    return (f"{why}\n\n{named}Empreinte sha256 : {record.get('sha256')}\n"
             "Pour le soumettre de nouveau après correction, déposez la version corrigée dans "
             "la boîte de dépôt.\n")
 

@@ -69,7 +69,8 @@ ODT_MIMETYPES = (b"application/vnd.oasis.opendocument.text",
 
 def sniff_format(path: Path) -> str:
     """Format by content: pdf, docx, odt, doc, zip (a package of pieces),
-    ole-encrypted (an encrypted OOXML file), or other."""
+    ole-encrypted (an encrypted OOXML file), zip-encrypted (an office file
+    whose ZIP entries need a password), or other."""
     with open(path, "rb") as fh:
         head = fh.read(2048)
     # Containers first: a stored ZIP entry may itself start with "%PDF-".
@@ -100,8 +101,11 @@ def _sniff_zip(path: Path, head: bytes) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            if "word/document.xml" in names or any(
-                    n.startswith("word/") and n.endswith(".xml") for n in names):
+            docx = "word/document.xml" in names or any(
+                n.startswith("word/") and n.endswith(".xml") for n in names)
+            if (docx or "content.xml" in names) and any(i.flag_bits & 0x1 for i in zf.infolist()):
+                return "zip-encrypted"
+            if docx:
                 return "docx"
             if "content.xml" in names and "mimetype" in names:
                 mimetype = zf.read("mimetype")[:100]
@@ -140,8 +144,11 @@ def read_piece(path: Path, name: str, limits: Limits) -> Piece:
                 f"Le fichier pèse {size / 1e6:.0f} Mo, au-delà de la limite de "
                 f"{limits.max_file_mb:.0f} Mo.")
         sniffed = sniff_format(path)
-        if sniffed == "ole-encrypted":
+        if sniffed in ("ole-encrypted", "zip-encrypted"):
             raise errors.encrypted()
+        if sniffed == "zip":
+            raise unsupported("Archive ZIP placée dans une archive ou un dossier : les archives "
+                              "imbriquées ne sont pas ouvertes. Envoyez ses pièces directement.")
         if sniffed == "broken-zip":
             raise errors.unreadable("Le fichier Office est endommagé (archive illisible).")
         if sniffed not in READABLE:

@@ -11,10 +11,20 @@ would hand their work to each other's instance).  The profile is seeded with
 settings that forbid macros and link updates: a document must never run code
 or fetch anything while it is converted.  Profiles and work directories carry
 the owning pid in their name, so those left by killed workers are swept.
+
+LibreOffice honours some document fields regardless of those settings
+(INCLUDEPICTURE and INCLUDETEXT open the local path they name), so: the
+field instructions of an RTF are removed from our copy before conversion
+(their last result, the text a reader sees, is kept); and where Debian's
+bubblewrap works, LibreOffice runs in a sandbox that sees the system's
+programs and fonts read-only, its work directory and its profile, and
+nothing else: no home, no other temporary file, no network.
 """
 from __future__ import annotations
 
 import atexit
+import functools
+import logging
 import os
 import re
 import shutil
@@ -47,6 +57,12 @@ SAFE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 """
 
+log = logging.getLogger("expe_ct.converter")
+# A field's instruction group: {\*\fldinst …} or {\fldinst …}.
+FIELD_INSTRUCTION = re.compile(rb"\{\s*(?:\\\*\s*)?\\fldinst(?![a-zA-Z])")
+# What the sandbox shows of the system, read-only, when it exists.
+SYSTEM_READ_ONLY = ("/usr", "/etc/fonts", "/etc/libreoffice", "/etc/ld.so.cache", "/var/cache/fontconfig")
+
 _profile: tuple[int, Path] | None = None  # (owning pid, directory)
 _lock = threading.Lock()                   # one conversion at a time per profile
 
@@ -71,13 +87,16 @@ def converted(src: Path, target: str = "odt", suffix: str = ".doc",
     work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
     try:
         source = work / f"document{suffix}"
-        shutil.copyfile(src, source)
+        if suffix == ".rtf":
+            source.write_bytes(without_field_instructions(src.read_bytes()))
+        else:
+            shutil.copyfile(src, source)
         outdir, tmp = work / "out", work / "tmp"
         outdir.mkdir()
         tmp.mkdir()
         with _lock:
             profile = profile_dir()
-            run([exe, "--headless", "--invisible", "--norestore", "--nolockcheck",
+            run([*sandbox(work, profile), exe, "--headless", "--invisible", "--norestore", "--nolockcheck",
                  "--nodefault", "--nologo", f"-env:UserInstallation={profile.as_uri()}",
                  "--convert-to", target, "--outdir", str(outdir), str(source)],
                 env=dict(os.environ, TMPDIR=str(tmp), HOME=str(profile)),
@@ -89,6 +108,66 @@ def converted(src: Path, target: str = "odt", suffix: str = ".doc",
         yield result
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def without_field_instructions(rtf: bytes) -> bytes:
+    """The RTF without its fields' instructions (INCLUDEPICTURE, INCLUDETEXT,
+    LINK, DDE…), whatever their spelling: each {\\fldinst …} group goes
+    whole; the field's result ({\\fldrslt …}) stays."""
+    out, i = bytearray(), 0
+    while (match := FIELD_INSTRUCTION.search(rtf, i)) is not None:
+        out += rtf[i:match.start()]
+        i = _group_end(rtf, match.start())
+    return bytes(out + rtf[i:])
+
+
+def _group_end(data: bytes, start: int) -> int:
+    """Just past the brace closing the group opened at `start`."""
+    depth, j = 0, start
+    while j < len(data):
+        char = data[j]
+        if char == 0x5C:  # backslash: \{ \} \\ are text, not braces
+            j += 2
+            continue
+        if char == 0x7B:
+            depth += 1
+        elif char == 0x7D:
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return len(data)
+
+
+def sandbox(*writable: Path) -> list[str]:
+    """The bubblewrap prefix that confines a conversion to `writable`, or
+    nothing where bubblewrap is absent or cannot make namespaces here."""
+    if not _bwrap_works():
+        return []
+    args = ["bwrap", "--unshare-all", "--die-with-parent", "--cap-drop", "ALL",
+            "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        if os.path.islink(top):
+            args += ["--symlink", os.readlink(top), top]
+        elif os.path.isdir(top):
+            args += ["--ro-bind", top, top]
+    for path in SYSTEM_READ_ONLY:
+        args += ["--ro-bind-try", path, path]
+    for path in writable:
+        args += ["--bind", str(path), str(path)]
+    return args
+
+
+@functools.cache
+def _bwrap_works() -> bool:
+    if shutil.which("bwrap") is None:
+        log.warning("bubblewrap absent : LibreOffice convertit sans bac à sable")
+        return False
+    probe = subprocess.run(["bwrap", "--unshare-all", "--ro-bind", "/", "/", "true"],
+                           capture_output=True, timeout=30)
+    if probe.returncode != 0:
+        log.warning("bubblewrap inutilisable ici : LibreOffice convertit sans bac à sable")
+    return probe.returncode == 0
 
 
 def run(cmd: list[str], env: dict[str, str], timeout_s: float) -> None:

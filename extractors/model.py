@@ -10,10 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from expe_ct.characters import normalise
+
 BlockKind = Literal["heading", "paragraph", "list_item", "table"]
 # Where the block sits in the source document; body text is the default.
 BlockSource = Literal["body", "header", "footer", "footnote", "endnote", "textbox", "form"]
 PieceFormat = Literal["pdf", "docx", "odt", "doc", "other"]
+INVISIBLE_REMOVED = ("Caractères invisibles supprimés du texte (espaces de largeur nulle, "
+                     "marques ou forçages de direction) : le texte peut avoir été maquillé.")
 
 
 @dataclass
@@ -55,7 +59,16 @@ class Piece:
     error: PieceError | None = None
 
     def add(self, block: Block) -> Block:
-        """Append a block, stamping its provenance."""
+        """Append a block, stamping its provenance.  Every reader comes
+        through here, so the text is normalised here, once: NFC, and no
+        zero-width or direction control (they cut or disguise names)."""
+        block.text, hidden = normalise(block.text)
+        if block.rows is not None:
+            cells = [[normalise(cell) for cell in row] for row in block.rows]
+            block.rows = [[text for text, _ in row] for row in cells]
+            hidden = hidden or any(h for row in cells for _, h in row)
+        if hidden and INVISIBLE_REMOVED not in self.warnings:
+            self.warnings.append(INVISIBLE_REMOVED)
         block.piece = self.file
         block.index = len(self.blocks)
         self.blocks.append(block)

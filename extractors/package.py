@@ -25,6 +25,8 @@ from .base import sniff_format
 
 JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"}
 CHUNK = 1 << 20
+# Stands for the digest of a piece that cannot be read (never a hex digest).
+UNREADABLE_DIGEST = "illisible"
 
 
 def is_junk(relpath: str) -> bool:
@@ -60,10 +62,26 @@ def sha256_file(path: Path) -> str:
 
 
 def folder_sha256(pieces: list[PieceFile], digests: dict[str, str] | None = None) -> str:
-    """Contract: sha256 of the lines 'relative/path\\0<sha256>\\n', sorted by path."""
-    lines = sorted(f"{p.name}\0{(digests or {}).get(p.name) or sha256_file(p.path)}\n"
+    """Contract: sha256 of the lines 'relative/path\\0<sha256>\\n', sorted by path.
+    A piece that cannot be read counts as UNREADABLE_DIGEST and gets its
+    error, so that the others are still read under a real digest."""
+    lines = sorted(f"{p.name}\0{(digests or {}).get(p.name) or _piece_digest(p)}\n"
                    for p in pieces)
     return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+
+
+def _piece_digest(piece: PieceFile) -> str:
+    try:
+        return sha256_file(piece.path)
+    except OSError as exc:
+        piece.error = piece.error or _unreadable_file(exc)
+        return UNREADABLE_DIGEST
+
+
+def _unreadable_file(exc: OSError) -> errors.ExtractionError:
+    if isinstance(exc, PermissionError):
+        return errors.unreadable("Le fichier n'a pas pu être ouvert : accès refusé.")
+    return errors.unreadable(f"Le fichier n'a pas pu être lu (erreur système {exc.errno}).")
 
 
 def submission_sha256(path: Path) -> str | None:
@@ -92,7 +110,10 @@ def open_submission(path: Path, limits: Limits) -> Iterator[OpenedSubmission]:
         raise errors.too_large(
             f"Le fichier pèse {path.stat().st_size / 1e6:.0f} Mo, au-delà de la limite "
             f"de {limits.max_file_mb:.0f} Mo.")
-    digest = sha256_file(path)
+    try:
+        digest = sha256_file(path)
+    except OSError as exc:
+        raise _unreadable_file(exc) from exc
     if path.stat().st_size and sniff_format(path) == "zip":
         with tempfile.TemporaryDirectory(prefix="expe-ct-zip-") as tmp:
             pieces, warnings = _unpack_zip(path, Path(tmp), limits)

@@ -10,9 +10,9 @@ this process.  All the logic lives in expe_ct.inbox.
 from __future__ import annotations
 
 import atexit
-import errno
 import logging
 import os
+import sqlite3
 import traceback
 from collections import Counter
 from functools import lru_cache
@@ -23,15 +23,13 @@ from typing import Any, Iterable
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
-from sqlalchemy.exc import DBAPIError, OperationalError
-
-from expe_ct.inbox import Claim, Filer, Home, first_of_each, manifest
-from expe_ct.runner import WarmPool, WorkersLost
+from expe_ct.inbox import Claim, Filer, Home, first_of_each, is_transient, manifest
+from expe_ct.runner import WarmPool
 from flows import tally
 from register import Register
+from register.backup import backup
 
 _POOL: WarmPool | None = None
-TRANSIENT_ERRNOS = {errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.ETIMEDOUT, errno.ENFILE, errno.EMFILE}
 
 
 @lru_cache(maxsize=None)
@@ -64,14 +62,6 @@ class SubmissionFailed(Exception):
     """Not worth retrying.  Carries no path and no name: only the exception type."""
 
 
-def _is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, (OperationalError, WorkersLost)):
-        return True
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return True
-    return isinstance(exc, OSError) and exc.errno in TRANSIENT_ERRNOS
-
-
 def retry_if_transient(task, task_run, state) -> bool:
     try:
         state.result()
@@ -99,7 +89,7 @@ def file_submission(home: str, claim_id: str, sha256: str) -> dict[str, Any]:
         logging.getLogger("expe_ct.inbox").error(
             "échec du dépôt %s : %s\n%s", sha256[:12], type(exc).__name__,
             "".join(traceback.format_tb(exc.__traceback__)))
-        failure = TransientFailure if _is_transient(exc) else SubmissionFailed
+        failure = TransientFailure if is_transient(exc) else SubmissionFailed
         raise failure(f"{type(exc).__name__} (dossier {sha256[:12]})") from None
 
 
@@ -109,12 +99,13 @@ class InboxRun:
     looking for futures when it is a dict, list, dataclass or model, which
     for a few hundred manifests cost more than filing one of them."""
 
-    __slots__ = ("submissions", "counts", "busy")
+    __slots__ = ("submissions", "counts", "busy", "left_for_space")
 
-    def __init__(self, submissions: list[dict[str, Any]], busy: bool = False):
+    def __init__(self, submissions: list[dict[str, Any]], busy: bool = False, left_for_space: int = 0):
         self.submissions = submissions
         self.counts = dict(Counter(m["outcome"] for m in submissions))
         self.busy = busy
+        self.left_for_space = left_for_space
 
 
 def task_runner():
@@ -157,6 +148,13 @@ def inbox_flow(inbox: str, home: str, settle_s: float = 2.0) -> InboxRun:
         first = _submit(home, first_of_each(chain(recovered, filer.claim_stable(Path(inbox), settle_s)),
                                             copies))
         manifests = _collect(first) + _collect(_submit(home, copies))  # copies after their original
-    run = InboxRun(manifests)
+        if manifests:
+            try:
+                backup(Path(home))
+            except (OSError, sqlite3.Error) as exc:  # a full disk: the filing itself is done
+                logger.warning("sauvegarde du registre impossible : %s", type(exc).__name__)
+    run = InboxRun(manifests, left_for_space=filer.left_for_space)
     logger.info("dépôts : %s", run.counts or "aucun")
+    if run.left_for_space:
+        logger.warning("%d dépôt(s) laissé(s) dans la boîte : espace disque insuffisant", run.left_for_space)
     return run

@@ -19,6 +19,7 @@ other services on, a fixed port for the UI).
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import functools
 import json
 import os
@@ -71,6 +72,7 @@ class LocalServer:
         self.port = port
         self.process: subprocess.Popen | None = None
         self.api_url = ""
+        self._first_start = None  # the lock held while this start migrates a new database
 
     def start(self) -> "LocalServer":
         """Spawn the server and return at once; `wait()` until it answers."""
@@ -82,6 +84,7 @@ class LocalServer:
         self.api_url = f"http://127.0.0.1:{self.port}/api"
         env = {**BATCHED_WRITES, **(PRIVATE if self.ephemeral else {}), **os.environ}
         env.pop("PREFECT_API_URL", None)
+        self._first_start = _first_start_lock()  # before reading the marker another start may write
         if self.ephemeral:  # as Prefect's ephemeral mode: no UI, only the services runs need
             env.update(PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1")
         if _migrated() == _prefect_version():  # checking 180 migrations again: 0.4 s of each start
@@ -111,6 +114,7 @@ class LocalServer:
                     if answer.status == 200:
                         if self._migrates:  # the server answers once its migrations are done
                             _note_migrated()
+                        self._release_first_start()
                         self._recorded_at_start = self._recorded()
                         return self
             except (urllib.error.URLError, OSError):
@@ -144,7 +148,13 @@ class LocalServer:
                 return
             time.sleep(0.1)
 
+    def _release_first_start(self) -> None:
+        if self._first_start is not None:
+            self._first_start.close()  # closing releases the flock
+            self._first_start = None
+
     def stop(self) -> None:
+        self._release_first_start()
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
@@ -170,6 +180,20 @@ def _migrated_marker() -> Path | None:
     if not home or any(os.environ.get(f"PREFECT_{k}_DATABASE_CONNECTION_URL") for k in ("API", "SERVER")):
         return None
     return Path(home) / MIGRATED
+
+
+def _first_start_lock():
+    """Two first runs on a new home would both migrate the same SQLite
+    database and one server would die: the second start waits (flock) until
+    the first has migrated, then finds the marker and skips the migrations.
+    None when the database is migrated already or named by URL."""
+    marker = _migrated_marker()
+    if marker is None or _migrated() == _prefect_version():
+        return None
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(marker.parent / "premier-demarrage.lock", "a")
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle
 
 
 def _migrated() -> str | None:

@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from expe_ct.characters import csv_row, for_xml
+
 from .render import MONTHS, date_fr, render
 from .sheet import check_view
 
@@ -100,6 +102,7 @@ def write_docx(text: str, path: Path) -> Path:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
+    text = for_xml(text)  # a control character in a holder's name would fail the whole letter
     doc = Document()
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
@@ -162,10 +165,10 @@ def write_letters(register: "Register", today: date, out: Path) -> tuple[list[Fo
                      "Rapport reçu le", "Situation", "Points", "Lettre"])
     for item in items:
         m = item.mission
-        writer.writerow([m.id, m.holder, m.country or "", m.start or "", m.end or "",
+        writer.writerow(csv_row([m.id, m.holder, m.country or "", m.start or "", m.end or "",
                          m.report_due or "", m.report_received or "", STATUS_FR[item.status],
                          " ; ".join(p["title"] for p in item.problems),
-                         "oui" if item.needs_letter else "non"])
+                         "oui" if item.needs_letter else "non"]))
     write_atomic(out / "relances.csv", "\ufeff" + buffer.getvalue())
     register.mark_reminded([i.mission.id for i in items if i.needs_letter], today)
     return items, letters

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from checks.rules import REGULATION_FILE
+from expe_ct.characters import csv_row
 
 from .render import html_to_pdf, render, theme_fr
 from .sheet import CATEGORY_FR, ERROR_FR, sheet_context
@@ -71,11 +72,11 @@ def summary_csv(sheets: list[dict[str, Any]]) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for n, s in enumerate(sheets, start=1):
-        writer.writerow([n, s["applicant"], s["applicant_type_fr"],
+        writer.writerow(csv_row([n, s["applicant"], s["applicant_type_fr"],
                          s["received"].isoformat() if s["received"] else "",
                          " ; ".join(theme_fr(t) for t in s["themes"]), len(s["experts"]),
                          s["verdict_fr"], " ; ".join(s["open_points"]),
-                         "oui" if s["flags"]["own_labels"] else "non", s["sha"][:12]])
+                         "oui" if s["flags"]["own_labels"] else "non", s["sha"][:12]]))
     return "\ufeff" + out.getvalue()
 
 

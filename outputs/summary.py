@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from expe_ct.characters import for_terminal
+
 KIND_FR = {"candidature": "candidature", "rapport": "rapport de mission",
            "inconnu": "document non reconnu", None: "—"}
 VERDICT_FR = {"complete": "complet", "incomplete": "incomplet",
@@ -12,10 +14,20 @@ FORMAT_FR = {"pdf": "PDF", "docx": "Word", "odt": "ODT", "doc": "Word 97-2003", 
 
 
 def summarise(record: dict[str, Any]) -> str:
+    """Dossier content (names of files and people, messages quoting them)
+    is neutralised: no escape sequence reaches the terminal, no newline forges a line."""
+    return for_terminal_lines(_summary_lines(record))
+
+
+def for_terminal_lines(lines: list[str]) -> str:
+    return "\n".join(for_terminal(line) for line in lines)
+
+
+def _summary_lines(record: dict[str, Any]) -> list[str]:
     lines = [f"■ {record['submission']}"]
     if record["status"] == "error":
         lines.append(f"  ERREUR ({record['error']['code']}) : {record['error']['message']}")
-        return "\n".join(lines)
+        return lines
     pieces = record["pieces"]
     lines.append(f"  Nature : {KIND_FR.get(record['kind'], record['kind'])} · "
                  f"{len(pieces)} pièce{'s' if len(pieces) > 1 else ''} · verdict : "
@@ -44,4 +56,4 @@ def summarise(record: dict[str, Any]) -> str:
             lines.append(f"  ✗ {check['id']} ({STATUS_FR[check['status']]}) : {check['message']}")
     for warning in record.get("warnings") or []:
         lines.append(f"  ! {warning}")
-    return "\n".join(lines)
+    return lines

@@ -1,5 +1,5 @@
 """The EXPE-CT register: submissions, labels and missions (SQLAlchemy)."""
 from .models import Label, Mission, Submission
-from .store import Filed, Register, checks_changed, register_url
+from .store import Filed, Register, RegisterDamaged, checks_changed, register_url
 
-__all__ = ["Filed", "Label", "Mission", "Register", "Submission", "checks_changed", "register_url"]
+__all__ = ["Filed", "Label", "Mission", "Register", "RegisterDamaged", "Submission", "checks_changed", "register_url"]

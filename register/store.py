@@ -17,10 +17,11 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, func, or_, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from analysis.dates import add_months
+from expe_ct.characters import check_plain
 
 from .labels import SOURCE, seed_labels
 from .models import Base, Label, Mission, Submission
@@ -73,12 +74,57 @@ def checks_changed(before: dict[str, Any], after: dict[str, Any]) -> list[dict[s
             if old.get(cid) != new.get(cid)]
 
 
+def truncated(path: Path) -> bool:
+    """Shorter than its header says: cut by a full disk or a bad copy.  (The
+    file is never shorter than its header's size, WAL mode included.)"""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
+        return bool(size)  # an empty file is a new register; anything else is not one
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    counts_valid = header[24:28] == header[92:96]
+    return counts_valid and size < pages * page_size
+
+
+class RegisterDamaged(Exception):
+    """The register's file is not a usable database (truncated, overwritten):
+    a French message naming the file and what to do, never a traceback."""
+
+    def __init__(self, path: str):
+        super().__init__(
+            f"le registre {path} est endommagé (fichier tronqué ou qui n'est pas une base SQLite). "
+            "Aucun dépôt n'a été pris. Restaurez-le depuis une sauvegarde : "
+            "expe-ct registre restaurer (voir expe-ct registre verifier).")
+        self.path = path
+
+
 class Register:
     def __init__(self, url: str):
         self.url = url
         self.engine: Engine = create_engine(url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._labels: tuple[float, list[Label]] | None = None
+        database = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        try:
+            if database and truncated(Path(database)):
+                raise RegisterDamaged(database)
+            self._create()
+            self.seed()
+        except DatabaseError as exc:
+            if isinstance(exc, OperationalError) or not database:
+                raise  # busy or unreachable: worth retrying, not damage
+            self.engine.dispose()
+            raise RegisterDamaged(database) from None
+
+    def _create(self) -> None:
         for attempt in range(len(Base.metadata.tables) + 1):
             try:
                 Base.metadata.create_all(self.engine)
@@ -86,9 +132,6 @@ class Register:
             except (OperationalError, ProgrammingError):  # another process created one meanwhile
                 if attempt == len(Base.metadata.tables):
                     raise
-        self._session = sessionmaker(self.engine, expire_on_commit=False)
-        self._labels: tuple[float, list[Label]] | None = None
-        self.seed()
 
     @classmethod
     def open(cls, home: Path, url: str | None = None) -> "Register":
@@ -263,6 +306,9 @@ class Register:
 
     def declare_mission(self, holder: str, holder_type: str | None, country: str | None,
                         start: date | None, end: date | None) -> Mission:
+        """Raises InvalidText (French message) for a control character."""
+        check_plain(holder, "titulaire")
+        check_plain(country, "pays")
         with self.session() as s, s.begin():
             mission = Mission(holder=holder, holder_type=holder_type, country=country,
                               start=start, end=end, declared=True,

@@ -6,6 +6,10 @@
 #   antiword                          : fallback reader for .doc
 #   fonts-dejavu-core                 : fonts for scans and PDF output
 #   time                              : /usr/bin/time -v, peak memory in bench/run.py
+#   bubblewrap                        : LibreOffice converts in a sandbox that sees no other file
+#   strace                            : tests check which files the converter and the flows open
+#   postgresql                        : CI runs the register and inbox tests on a throw-away
+#                                       cluster too (scripts/with-postgres.sh)
 set -euo pipefail
 need=()
 command -v tesseract >/dev/null || need+=(tesseract-ocr)
@@ -16,6 +20,9 @@ command -v antiword >/dev/null || need+=(antiword)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 [ -x /usr/bin/time ] || need+=(time)
 command -v chromium >/dev/null || need+=(chromium)  # headless: HTML → PDF of the committee pack
+command -v bwrap >/dev/null || need+=(bubblewrap)
+command -v strace >/dev/null || need+=(strace)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "Installation des paquets Debian manquants : ${need[*]}" >&2
 sudo_cmd=""
