@@ -6,6 +6,7 @@
 #   antiword                          : fallback reader for .doc
 #   fonts-dejavu-core                 : fonts for scans and PDF output
 #   time                              : /usr/bin/time -v, peak memory in bench/run.py
+#   chromium-driver                   : drives chromium in the workstation's browser tests (tests/test_web.py)
 set -euo pipefail
 need=()
 command -v tesseract >/dev/null || need+=(tesseract-ocr)
@@ -16,6 +17,7 @@ command -v antiword >/dev/null || need+=(antiword)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 [ -x /usr/bin/time ] || need+=(time)
 command -v chromium >/dev/null || need+=(chromium)  # headless: HTML → PDF of the committee pack
+command -v chromedriver >/dev/null || need+=(chromium-driver)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "Installation des paquets Debian manquants : ${need[*]}" >&2
 sudo_cmd=""
