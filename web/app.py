@@ -64,7 +64,8 @@ def _env() -> Environment:
     return env
 
 
-def create_app(home: Path, register_url: str | None = None, secure_cookie: bool = False) -> FastAPI:
+def create_app(home: Path, register_url: str | None = None, secure_cookie: bool = False,
+               throttle: accounts.LoginThrottle | None = None) -> FastAPI:
     home_ = Home(home).ensure()
     store = Store(home)
     register = Register.open(home, register_url)
@@ -78,7 +79,7 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
         store.close()
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
-    throttle = accounts.LoginThrottle()
+    throttle = throttle or accounts.LoginThrottle()
     env = _env()
     app.state.store, app.state.register, app.state.uploads = store, register, uploads
     app.mount("/statique", StaticFiles(directory=HERE / "static"), name="statique")
@@ -215,8 +216,8 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
         visitor = member(request)
         form = await posted(request, visitor)
         accounts.remember_search(store, visitor.token_sha256, " ".join(str(form.get("q") or "").split())[:100])
-        keep = "&".join(f"{k}={form.get(k)}" for k in ("nature", "verdict", "etat", "tri", "ordre")
-                        if str(form.get(k) or "") in _ALLOWED.get(k, ()))
+        kept = {k: str(form.get(k) or "") for k in _ALLOWED}
+        keep = "&".join(f"{k}={v}" for k, v in kept.items() if v and v in _ALLOWED[k])
         return RedirectResponse(f"/?{keep}", status_code=303)
 
     @app.get("/quarantaine")
