@@ -185,10 +185,16 @@ def corrected(record: dict[str, Any], rows: list[Correction]) -> Corrected:
 def state_of(fixed: Corrected, examined: bool) -> str:
     """The dossier's place in the review: an explicit state set by the staff
     wins; otherwise examined by a committee, corrected, or still to review."""
-    if fixed.state and fixed.state != "a-instruire":
+    return with_examination(own_state(fixed), examined)
+
+
+def own_state(fixed: Corrected) -> str:
+    """The state the corrections alone give (the committee's examination,
+    recorded in the register, may change afterwards: see with_examination)."""
+    if fixed.state:
         return fixed.state
-    if examined:
-        return "examine"
-    if fixed.any and fixed.state is None:
-        return "corrige"
-    return "a-instruire"
+    return "corrige" if fixed.any else "a-instruire"
+
+
+def with_examination(state: str, examined: bool) -> str:
+    return "examine" if examined and state in ("a-instruire", "corrige") else state

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from register import Register, Submission
 
-from .corrections import STATES, corrected, history, state_of
-from .store import Store, Summary
+from .corrections import STATES, corrected, history, own_state, with_examination
+from .store import Correction, Store, Summary
 from .viewer import fold
 
 SORTS = {"recu": "received", "demandeur": "applicant", "nature": "kind", "verdict": "verdict",
@@ -36,41 +36,59 @@ class Row:
     themes: str
 
 
-def summarise(store: Store, register: Register, sha256: str, record: dict[str, Any] | None = None,
-              comite: date | None = None) -> Summary:
-    """Compute and keep the summary of one dossier (after filing or a correction)."""
-    if record is None:
-        row = register.get(sha256)
-        record, comite = row.record, row.comite
-    fixed = corrected(record, history(store, sha256))
+def _summary(sha256: str, record: dict[str, Any], rows: list[Correction]) -> Summary:
+    fixed = corrected(record, rows)
     rec = fixed.record
-    summary = Summary(
+    return Summary(
         sha256=sha256, applicant=(rec.get("applicant") or {}).get("name"), verdict=rec.get("verdict"),
         open_points=sum(1 for c in rec.get("checks") or [] if c["status"] != "pass"),
-        state=state_of(fixed, comite is not None), corrections=len(fixed.history),
+        state=own_state(fixed), corrections=len(fixed.history),
         themes=" ".join(t for item in rec.get("expertise") or [] for t in item.get("themes") or []))
+
+
+def summarise(store: Store, register: Register, sha256: str) -> Summary:
+    """Compute and keep the summary of one dossier (after filing or a correction)."""
+    summary = _summary(sha256, register.get(sha256).record, history(store, sha256))
     with store.session() as s, s.begin():
         s.merge(summary)
     return summary
 
 
+def _summarise_all(store: Store, register: Register, shas: list[str]) -> dict[str, Summary]:
+    """The summaries of dossiers filed since the last look (by the inbox
+    flow, say), in one read of their records and one write."""
+    with register.session() as s:
+        records = dict(s.execute(select(Submission.sha256, Submission.record)
+                                 .where(Submission.sha256.in_(shas))).all())
+    with store.session() as s:
+        made: dict[str, list[Correction]] = {}
+        for row in s.scalars(select(Correction).where(Correction.sha256.in_(shas)).order_by(Correction.id)):
+            made.setdefault(row.sha256, []).append(row)
+    summaries = {sha: _summary(sha, records[sha], made.get(sha, [])) for sha in shas if sha in records}
+    with store.session() as s, s.begin():
+        for summary in summaries.values():
+            s.merge(summary)
+    return summaries
+
+
 def rows(store: Store, register: Register) -> list[Row]:
-    """Every submission with its summary; summaries missing (dossiers filed
-    since the last look, by the inbox flow) are made now."""
+    """Every submission with its summary; summaries missing are made now."""
     columns = (Submission.sha256, Submission.received, Submission.filed_at, Submission.kind,
                Submission.status, Submission.quarantined, Submission.verdict, Submission.comite)
     with register.session() as s:
         found = s.execute(select(*columns)).all()
     with store.session() as s:
         summaries = {x.sha256: x for x in s.scalars(select(Summary))}
+    missing = [row[0] for row in found if row[0] not in summaries]
+    for start in range(0, len(missing), 500):  # bounded IN lists
+        summaries.update(_summarise_all(store, register, missing[start:start + 500]))
     out = []
     for sha, received, filed_at, kind, status, quarantined, verdict, comite in found:
-        summary = summaries.get(sha)
-        if summary is None:
-            summary = summarise(store, register, sha)
+        summary = summaries[sha]
         out.append(Row(sha, received, filed_at, kind, status, bool(quarantined), summary.applicant,
                        summary.verdict if status == "ok" else None, summary.open_points,
-                       summary.state, summary.corrections, summary.themes))
+                       with_examination(summary.state, comite is not None), summary.corrections,
+                       summary.themes))
     return out
 
 

@@ -4,6 +4,7 @@ cached under `<home>/vues/<sha256>/`; pages rendered to PNG with pypdfium2;
 a quote found on its page by its words, as rectangles to highlight."""
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import threading
@@ -123,7 +124,9 @@ def _fold(ch: str) -> str:
     return "".join(c for c in base if not unicodedata.combining(c)).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str | None) -> str:
+    """A text as searched and sorted (names and themes recur on every listing)."""
     return "".join(_fold(c) for c in text or "")
 
 
