@@ -191,6 +191,23 @@ def test_upload_files_a_dossier_and_opens_it(browser, site):
     assert "Ville d'Albi" in browser.find_element(By.ID, "registre").text
 
 
+def test_an_unrecognised_document_goes_to_the_quarantine_with_its_reason(browser, site):
+    login(browser, site, "marie")
+    browser.get(site["url"] + "/depot")
+    browser.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(
+        str(SAMPLES / "i01-facture-2024-118.pdf"))
+    browser.find_element(By.CSS_SELECTOR, "#form-depot button").click()
+    WebDriverWait(browser, 120).until(EC.presence_of_element_located((By.ID, "issue-depot")))
+    assert browser.find_element(By.ID, "issue-depot").text == "Dépôt placé en quarantaine."
+    sha = browser.current_url.split("/dossier/")[1].split("?")[0]
+    assert (site["home"] / "quarantine" / sha[:16] / "i01-facture-2024-118.pdf").is_file()
+    browser.get(site["url"] + "/quarantaine")
+    line = browser.find_element(By.ID, "quarantaine").text
+    assert sha[:12] in line and "Document non reconnu" in line
+    browser.get(site["url"] + "/")
+    assert sha not in browser.page_source  # not in the register table
+
+
 def test_clicking_a_finding_shows_its_page_highlighted(browser, site):
     login(browser, site, "marie")
     browser.get(f"{site['url']}/dossier/{site['pdf']}")

@@ -18,7 +18,8 @@ from expe_ct import cli
 from web import accounts, corrections, viewer
 from web.app import create_app
 from web.store import Store
-from web.upload import safe_name
+from expe_ct.inbox import Home
+from web.upload import DROP, UploadError, Uploads, safe_name
 
 ROOT = Path(__file__).resolve().parents[1]
 PDF = ROOT / "samples" / "dossiers" / "c02-finistere-expe-ct.pdf"
@@ -180,6 +181,23 @@ def test_quotes_are_found_where_they_stand_on_a_real_pdf(tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with pytest.raises(viewer.NoView):
         viewer.page_png(pdf, 3)
+
+
+def test_several_files_make_one_dossier_and_a_bad_upload_leaves_nothing(tmp_path, monkeypatch):
+    uploads = Uploads(Home(tmp_path).ensure(), None)
+    entry = uploads.receive([("lettre.pdf", io.BytesIO(b"%PDF-1.4 a")),
+                             ("../cv.pdf", io.BytesIO(b"%PDF-1.4 b")),
+                             ("lettre.pdf", io.BytesIO(b"%PDF-1.4 c"))])
+    assert entry.is_dir() and sorted(p.name for p in entry.iterdir()) == ["3-lettre.pdf", "cv.pdf", "lettre.pdf"]
+    single = uploads.receive([("dossier.zip", io.BytesIO(b"PK\x03\x04"))])
+    assert single.is_file() and single.name == "dossier.zip"
+    before = sorted((tmp_path / DROP).iterdir())
+    with pytest.raises(UploadError, match="vide"):
+        uploads.receive([("a.pdf", io.BytesIO(b"x")), ("b.pdf", io.BytesIO(b""))])
+    monkeypatch.setenv("EXPE_CT_MAX_FILE_MB", "0.000001")
+    with pytest.raises(UploadError, match="volumineux"):
+        uploads.receive([("gros.pdf", io.BytesIO(b"x" * 100))])
+    assert sorted((tmp_path / DROP).iterdir()) == before  # nothing half-written is left
 
 
 def test_uploaded_names_cannot_leave_the_drop_folder():

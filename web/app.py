@@ -280,7 +280,7 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
             png = viewer.page_png(viewer.piece_pdf(home_, row.record, row.location, rank), number)
         except viewer.NoView:
             raise StarletteHTTPException(404) from None
-        return FileResponse(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+        return FileResponse(png, media_type="image/png")  # no-store, as every page: personal data
 
     @app.post("/dossier/{sha}/corriger")
     async def correct(request: Request, sha: str):
