@@ -7,6 +7,7 @@ are markup, three accounts.  Screenshots go to /tmp/web-shots/."""
 from __future__ import annotations
 
 import copy
+from datetime import date, timedelta
 import shutil
 import socket
 import threading
@@ -261,6 +262,28 @@ def test_correcting_an_expert_and_a_check(browser, site):
     assert [c.kind for c in stored] == ["expert-modif", "controle"]
     assert all(c.author == "marie" for c in stored) and stored[1].reason == "Délibération non signée"
     browser.get(site["url"] + "/?etat=corrige")
+    assert "Département du Finistère" in browser.find_element(By.ID, "registre").text
+
+
+def test_the_sheet_and_the_pack_use_the_corrected_values(browser, site, tmp_path):
+    login(browser, site, "marie")
+    browser.get(f"{site['url']}/dossier/{site['pdf']}")
+    browser.find_element(By.ID, "lien-fiche").click()
+    sheet = browser.find_element(By.TAG_NAME, "body").text
+    assert "Jeanne Vérifiée corrigé" in sheet and "Délibération non signée" in sheet
+    assert "(machine : complet)" in sheet
+    shot(browser, "fiche-corrigee.png")
+    # the committee pack (the flow's own task, without Prefect's engine)
+    from flows.pack import build
+
+    result = build.fn(str(site["home"]), date.today() + timedelta(days=7), None, str(tmp_path))
+    assert result["candidatures"] >= 2
+    html = (tmp_path / "pack.html").read_text(encoding="utf-8")
+    assert "Jeanne Vérifiée" in html and 'class="badge corrige"' in html
+    row = next(line for line in (tmp_path / "pack.csv").read_text(encoding="utf-8-sig").splitlines()
+               if line.startswith(tuple("0123456789")) and "Finistère" in line)
+    assert "incomplet (corrigé)" in row
+    browser.get(f"{site['url']}/?etat=examine")  # the pack marked them examined
     assert "Département du Finistère" in browser.find_element(By.ID, "registre").text
 
 

@@ -105,6 +105,14 @@ def test_the_search_stays_out_of_the_url(tmp_path):
         assert "Commune de Plouha" in listing and "Ville de Brest" not in listing
         refused = client.post("/recherche", data={"q": "brest"}, follow_redirects=False)
         assert refused.status_code == 403
+        # a correction refused: the dossier again, with the reason in French
+        sha = "a" * 64
+        page = client.get(f"/dossier/{sha}").text
+        token = re.search(r'name="csrf" value="([^"]+)"', page)[1]
+        wrong = client.post(f"/dossier/{sha}/corriger", follow_redirects=False,
+                            data={"csrf": token, "kind": "controle", "target": "signature", "status": "fail"})
+        assert wrong.status_code == 400 and "Raison : valeur manquante." in wrong.text
+        assert "Ville de Brest" in wrong.text
 
 
 # -- corrections -----------------------------------------------------------------

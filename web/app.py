@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from contextlib import asynccontextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from checks.rules import regulation
 from expe_ct.inbox import Home, quarantine_reason
-from outputs.render import THEMES, date_fr
-from outputs.sheet import CATEGORY_FR, TYPE_FR, check_view
+from outputs.render import THEMES, date_fr, render
+from outputs.sheet import CATEGORY_FR, TYPE_FR, check_view, sheet_context
 from outputs.summary import KIND_FR, STATUS_FR, VERDICT_FR
 from register import Register
 
@@ -40,6 +41,9 @@ SHA = re.compile(r"^[0-9a-f]{64}$")
 EVIDENCE = re.compile(r"^(\d{1,3})-(\d{1,3})$")
 MESSAGES = {"correction": "Correction enregistrée.", "etat": "État du dossier enregistré.",
             "recherche": "Recherche appliquée."}
+# The sheet (outputs/) carries its styles inline; still no script, no fetch.
+SHEET_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; "
+             "frame-ancestors 'none'; base-uri 'none'")
 CSP = ("default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 
@@ -136,7 +140,7 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
     @app.middleware("http")
     async def _headers(request: Request, call_next):
         response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
+        response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"
@@ -264,13 +268,17 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
         visitor = member(request)
         row = submission(sha)
         accounts.audit(store, visitor.login, "consultation", sha)
-        fixed = corrections.corrected(row.record, corrections.history(store, sha))
+        return dossier_page(request, visitor, row, outcome=request.query_params.get("depot"))
+
+    def dossier_page(request: Request, visitor: accounts.Visitor, row, status: int = 200,
+                     **extra: Any) -> HTMLResponse:
+        fixed = corrections.corrected(row.record, corrections.history(store, row.sha256))
         context = _dossier_context(home_, row, fixed, request.query_params)
-        return show(request, "dossier.html.j2", visitor, row=row, fixed=fixed,
+        return show(request, "dossier.html.j2", visitor, status=status, row=row, fixed=fixed,
                     state=corrections.state_of(fixed, row.comite is not None),
                     categories=corrections.CATEGORIES, applicant_types=corrections.APPLICANT_TYPES,
                     statuses=corrections.STATUSES, settable=corrections.SETTABLE_STATES,
-                    outcome=request.query_params.get("depot"), **context)
+                    **{"outcome": None, **extra}, **context)
 
     @app.get("/dossier/{sha}/pieces/{rank}/pages/{number}.png")
     def page_image(request: Request, sha: str, rank: int, number: int):
@@ -281,6 +289,18 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
         except viewer.NoView:
             raise StarletteHTTPException(404) from None
         return FileResponse(png, media_type="image/png")  # no-store, as every page: personal data
+
+    @app.get("/dossier/{sha}/fiche")
+    def corrected_sheet(request: Request, sha: str):
+        """The inbox's sheet of the dossier, with the corrected values marked."""
+        visitor = member(request)
+        row = submission(sha)
+        accounts.audit(store, visitor.login, "fiche", sha)
+        fixed = corrections.corrected(row.record, corrections.history(store, sha))
+        context = sheet_context(fixed.record, row.received, register, corrected=fixed.marks())
+        return HTMLResponse(render("sheet.html.j2", s=context, generated=date.today(),
+                                   title=f"Fiche — {KIND_FR.get(row.kind, 'dossier')}"),
+                            headers={"Content-Security-Policy": SHEET_CSP})
 
     @app.post("/dossier/{sha}/corriger")
     async def correct(request: Request, sha: str):
@@ -296,14 +316,7 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
             corrections.add(store, sha, visitor.login, kind, target, value, form.get("reason"),
                             row.record)
         except corrections.CorrectionError as exc:
-            fixed = corrections.corrected(row.record, corrections.history(store, sha))
-            return show(request, "dossier.html.j2", visitor, status=400, row=row, fixed=fixed,
-                        state=corrections.state_of(fixed, row.comite is not None),
-                        categories=corrections.CATEGORIES,
-                        applicant_types=corrections.APPLICANT_TYPES,
-                        statuses=corrections.STATUSES, settable=corrections.SETTABLE_STATES,
-                        error=str(exc), outcome=None,
-                        **_dossier_context(home_, row, fixed, request.query_params))
+            return dossier_page(request, visitor, row, status=400, error=str(exc))
         accounts.audit(store, visitor.login, "correction", sha, f"{kind} {target or ''}".strip())
         dossiers.summarise(store, register, sha)
         return RedirectResponse(f"/dossier/{sha}?ok={'etat' if kind == 'etat' else 'correction'}#corrections",

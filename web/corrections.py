@@ -12,7 +12,8 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, Callable
 
 from sqlalchemy import select
 
@@ -20,7 +21,7 @@ from checks.rules import CheckResult, regulation, verdict
 from outputs.render import THEMES
 from outputs.sheet import CATEGORY_FR, TYPE_FR
 
-from .store import Correction, Store
+from .store import STORE_FILE, Correction, Store
 
 KINDS = ("expert-ajout", "expert-modif", "expert-retrait", "demandeur", "expertise", "controle",
          "etat")
@@ -61,6 +62,15 @@ class Corrected:
     @property
     def any(self) -> bool:
         return bool(self.history)
+
+    def marks(self) -> dict[str, Any]:
+        """What the sheet, the pack and the CSV mark « corrigé » (outputs.sheet)."""
+        if not self.history:
+            return {}
+        return {"applicant": self.applicant, "experts": sorted(self.experts),
+                "removed_experts": self.removed_experts, "expertise": sorted(self.expertise),
+                "checks": {cid: c["reason"] for cid, c in self.checks.items()},
+                "verdict": self.machine_verdict if self.verdict_changed else None}
 
 
 def _text(value: Any, what: str, required: bool = True) -> str:
@@ -180,6 +190,20 @@ def corrected(record: dict[str, Any], rows: list[Correction]) -> Corrected:
         rec["verdict"] = verdict([CheckResult(c["id"], c["status"], "")
                                   for c in rec.get("checks") or [] if c["id"] in known])
     return out
+
+
+def corrector(home: Path) -> Callable[[str, dict[str, Any]], tuple[dict[str, Any], dict[str, Any]]] | None:
+    """For the committee pack: (sha256, record) -> (corrected record, marks);
+    None when the workstation never ran on this home (no corrections)."""
+    if not (home / STORE_FILE).is_file():
+        return None
+    store = Store(home)
+
+    def correct(sha256: str, record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        fixed = corrected(record, history(store, sha256))
+        return fixed.record, fixed.marks()
+
+    return correct
 
 
 def state_of(fixed: Corrected, examined: bool) -> str:
