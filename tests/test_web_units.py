@@ -216,3 +216,20 @@ def test_uploaded_names_cannot_leave_the_drop_folder():
     assert safe_name("~$brouillon.docx", 0) == "piece-1"
     assert safe_name("a\x00b\x1b[31m.pdf", 0) == "ab[31m.pdf"
     assert len(safe_name("x" * 400 + ".pdf", 0).encode()) <= 150
+
+
+def test_a_resubmission_shows_what_changed_since_the_earlier_version(tmp_path):
+    accounts.add_user(Store(tmp_path), "paul", "secret-du-comite", "comite")
+    app = create_app(tmp_path)
+    first, second = record("a" * 64, "Ville de Brest"), record("c" * 64, "Ville de Brest")
+    second["checks"][0]["status"] = "fail"
+    app.state.register.add(first, date(2026, 1, 5), "archive/aa", False)
+    app.state.register.add(second, date(2026, 2, 5), "archive/cc", False)
+    title = next(r.title for r in regulation() if r.id == second["checks"][0]["id"])
+    with TestClient(app) as client:
+        assert _login(client, "paul", "secret-du-comite").status_code == 303
+        page = client.get("/dossier/" + "c" * 64).text
+        version = re.search(r'<p class="message" id="version">(.*?)</p>', page, re.S)[1]
+        assert f"/dossier/{'a' * 64}" in version
+        assert f"« {title} » conforme → non conforme" in " ".join(version.split()).replace("&#39;", "'")
+        assert 'id="version"' not in client.get("/dossier/" + "a" * 64).text
