@@ -233,3 +233,19 @@ def test_a_resubmission_shows_what_changed_since_the_earlier_version(tmp_path):
         assert f"/dossier/{'a' * 64}" in version
         assert f"« {title} » conforme → non conforme" in " ".join(version.split()).replace("&#39;", "'")
         assert 'id="version"' not in client.get("/dossier/" + "a" * 64).text
+
+
+def test_an_internal_error_is_logged_without_the_message(tmp_path, monkeypatch, caplog):
+    accounts.add_user(Store(tmp_path), "paul", "secret-du-comite", "comite")
+    app = create_app(tmp_path)
+
+    def broken(*_args):
+        raise OSError("/archive/ab/CV Claire Martin.pdf: erreur d'entrée-sortie")
+
+    monkeypatch.setattr("web.dossiers.rows", broken)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert _login(client, "paul", "secret-du-comite").status_code == 303
+        response = client.get("/")
+    assert response.status_code == 500 and "Erreur interne" in response.text
+    assert "Claire" not in response.text and "Claire" not in caplog.text
+    assert "OSError" in caplog.text

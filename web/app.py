@@ -9,6 +9,7 @@ forbid any script or style that is not the workstation's own (CSP).
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from contextlib import asynccontextmanager
@@ -35,6 +36,7 @@ from . import accounts, corrections, dossiers, viewer
 from .store import ROLE_FR, Store
 from .upload import UploadError, Uploads
 
+log = logging.getLogger("expe_ct.web")
 COOKIE = "expe_ct_session"
 HERE = Path(__file__).parent
 SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -139,7 +141,16 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):
-        response = await call_next(request)
+        try:
+            response = await call_next(request)
+        except Exception as exc:
+            # An exception's message often quotes a path, and paths hold
+            # people's names: the log gets its type and the page's route only.
+            log.error("erreur interne (%s) sur %s %s", type(exc).__name__, request.method,
+                      _route_of(request.url.path))
+            response = show(request, "erreur.html.j2", None, status=500, title="Erreur interne",
+                            error="Une erreur interne est survenue ; elle est consignée sans "
+                                  "donnée personnelle. Réessayez ou prévenez l'administrateur.")
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
@@ -408,6 +419,11 @@ def _dossier_context(home: Home, row, fixed: corrections.Corrected, query) -> di
                 shown["boxes"].append({"x": b.left * 1000, "y": b.top * 1000, "w": b.width * 1000,
                                        "h": b.height * 1000, "chosen": key[2]})
     return {"checks": checks, "chosen": chosen, "shown": shown, "pieces": pieces}
+
+
+def _route_of(path: str) -> str:
+    """A path with its sha256 shortened (what the log may say)."""
+    return re.sub(r"[0-9a-f]{64}", lambda m: m[0][:12], path)[:120]
 
 
 def _int(text: Any, default: int) -> int:
