@@ -17,9 +17,9 @@ def add_commands(commands, home_help: str, home_of) -> None:
                     "dossier page à page avec ses citations, corrections. Écoute sur 127.0.0.1 "
                     "sauf indication contraire ; comptes créés par « expe-ct utilisateurs ajouter ».")
     web.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
-    web.add_argument("--host", default="127.0.0.1",
+    web.add_argument("--host", default="127.0.0.1", metavar="ADRESSE",
                      help="adresse d'écoute (défaut : 127.0.0.1, ce poste seulement)")
-    web.add_argument("--port", type=int, default=8765, help="port (défaut : 8765)")
+    web.add_argument("--port", type=int, default=8765, metavar="PORT", help="port (défaut : 8765)")
     web.set_defaults(handler=lambda args: run_web(args, home_of(args)))
 
     users = commands.add_parser("utilisateurs", help="gérer les comptes du poste d'instruction",
@@ -30,7 +30,8 @@ def add_commands(commands, home_help: str, home_of) -> None:
                              description="Crée un compte ; le mot de passe (10 caractères au moins) "
                                          "est lu sur l'entrée standard, ou demandé deux fois au "
                                          "terminal.")
-    add.add_argument("login", metavar="IDENTIFIANT")
+    add.add_argument("login", metavar="IDENTIFIANT",
+                     help="identifiant de connexion : minuscules, chiffres, « . », « _ » ou « - »")
     add.add_argument("--role", required=True, choices=ROLE_CHOICES,
                      help="instructeur (lit et corrige), comite (lit seulement) ou admin")
     add.add_argument("--home", metavar="RÉPERTOIRE", help=home_help)
