@@ -7,6 +7,7 @@ are markup, three accounts.  Screenshots go to /tmp/web-shots/."""
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date, timedelta
 import shutil
 import socket
@@ -190,6 +191,24 @@ def test_upload_files_a_dossier_and_opens_it(browser, site):
     assert (site["home"] / "vues" / sha / "0.pdf").is_file()
     browser.get(site["url"] + "/")
     assert "Ville d'Albi" in browser.find_element(By.ID, "registre").text
+
+
+def test_a_zip_is_one_dossier_whose_word_piece_is_shown_as_pages(browser, site):
+    login(browser, site, "marie")
+    browser.get(site["url"] + "/depot")
+    browser.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(
+        str(SAMPLES / "c05-abymes-candidature.zip"))
+    browser.find_element(By.CSS_SELECTOR, "#form-depot button").click()
+    WebDriverWait(browser, 180).until(EC.presence_of_element_located((By.ID, "issue-depot")))
+    assert browser.find_element(By.ID, "demandeur").text == "Ville des Abymes"
+    pieces = browser.find_elements(By.CSS_SELECTOR, "nav.pieces a")
+    assert [p.text for p in pieces] == ["01-lettre-candidature.pdf", "02-dossier-candidature.docx",
+                                        "03-délibération-2025.pdf"]
+    pieces[1].click()  # the Word piece inside the ZIP, converted to PDF
+    WebDriverWait(browser, 120).until(lambda b: b.execute_script(
+        "const i = document.querySelector('#page img'); return i && i.complete && i.naturalWidth > 0"))
+    assert "active" in browser.find_element(By.CSS_SELECTOR, "nav.pieces a:nth-child(2)").get_attribute("class")
+    assert re.fullmatch(r"Page 1 / \d+", browser.find_element(By.ID, "numero-page").text)
 
 
 def test_an_unrecognised_document_goes_to_the_quarantine_with_its_reason(browser, site):
