@@ -106,6 +106,15 @@ def login(browser, site, who: str) -> None:
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "qui")))
 
 
+def upload(browser, site, sample: str) -> None:
+    """Drop one sample dossier through the upload form, as an instructeur; wait until filed."""
+    login(browser, site, "marie")
+    browser.get(site["url"] + "/depot")
+    browser.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(SAMPLES / sample))
+    browser.find_element(By.CSS_SELECTOR, "#form-depot button").click()
+    WebDriverWait(browser, 180).until(EC.presence_of_element_located((By.ID, "issue-depot")))
+
+
 def post(browser, site, path: str, fields: dict[str, str]) -> int:
     """POST a form with the browser's session cookie but not through its
     pages (the pages forbid scripts any fetch); returns the status."""
@@ -175,11 +184,7 @@ def test_register_lists_the_filed_dossier(browser, site):
 # -- filing and reading -------------------------------------------------------------
 
 def test_upload_files_a_dossier_and_opens_it(browser, site):
-    login(browser, site, "marie")
-    browser.get(site["url"] + "/depot")
-    browser.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(SAMPLES / "c01-albi.docx"))
-    browser.find_element(By.CSS_SELECTOR, "#form-depot button").click()
-    WebDriverWait(browser, 120).until(EC.presence_of_element_located((By.ID, "issue-depot")))
+    upload(browser, site, "c01-albi.docx")
     assert browser.find_element(By.ID, "issue-depot").text == "Dossier classé."
     assert browser.find_element(By.ID, "demandeur").text == "Ville d'Albi"
     sha = browser.current_url.split("/dossier/")[1].split("?")[0]
@@ -194,12 +199,7 @@ def test_upload_files_a_dossier_and_opens_it(browser, site):
 
 
 def test_a_zip_is_one_dossier_whose_word_piece_is_shown_as_pages(browser, site):
-    login(browser, site, "marie")
-    browser.get(site["url"] + "/depot")
-    browser.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(
-        str(SAMPLES / "c05-abymes-candidature.zip"))
-    browser.find_element(By.CSS_SELECTOR, "#form-depot button").click()
-    WebDriverWait(browser, 180).until(EC.presence_of_element_located((By.ID, "issue-depot")))
+    upload(browser, site, "c05-abymes-candidature.zip")
     assert browser.find_element(By.ID, "demandeur").text == "Ville des Abymes"
     pieces = browser.find_elements(By.CSS_SELECTOR, "nav.pieces a")
     assert [p.text for p in pieces] == ["01-lettre-candidature.pdf", "02-dossier-candidature.docx",
@@ -212,12 +212,7 @@ def test_a_zip_is_one_dossier_whose_word_piece_is_shown_as_pages(browser, site):
 
 
 def test_an_unrecognised_document_goes_to_the_quarantine_with_its_reason(browser, site):
-    login(browser, site, "marie")
-    browser.get(site["url"] + "/depot")
-    browser.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(
-        str(SAMPLES / "i01-facture-2024-118.pdf"))
-    browser.find_element(By.CSS_SELECTOR, "#form-depot button").click()
-    WebDriverWait(browser, 120).until(EC.presence_of_element_located((By.ID, "issue-depot")))
+    upload(browser, site, "i01-facture-2024-118.pdf")
     assert browser.find_element(By.ID, "issue-depot").text == "Dépôt placé en quarantaine."
     sha = browser.current_url.split("/dossier/")[1].split("?")[0]
     assert (site["home"] / "quarantine" / sha[:16] / "i01-facture-2024-118.pdf").is_file()
