@@ -219,6 +219,7 @@ def test_an_unrecognised_document_goes_to_the_quarantine_with_its_reason(browser
     browser.get(site["url"] + "/quarantaine")
     line = browser.find_element(By.ID, "quarantaine").text
     assert sha[:12] in line and "Document non reconnu" in line
+    shot(browser, "quarantaine.png")
     browser.get(site["url"] + "/")
     assert sha not in browser.page_source  # not in the register table
 
@@ -299,6 +300,8 @@ def test_the_sheet_and_the_pack_use_the_corrected_values(browser, site, tmp_path
     assert "incomplet (corrigé)" in row
     browser.get(f"{site['url']}/?etat=examine")  # the pack marked them examined
     assert "Département du Finistère" in browser.find_element(By.ID, "registre").text
+    browser.get(f"{site['url']}/?tri=demandeur&ordre=asc")
+    shot(browser, "registre-apres-comite.png")
 
 
 # -- security -----------------------------------------------------------------------
