@@ -166,12 +166,11 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
         visitor = who(request)
         if visitor is not None and visitor.login:
             return RedirectResponse("/", status_code=303)
-        response = show(request, "connexion.html.j2", visitor, csrf=None)
-        if visitor is None:  # an anonymous session, to carry the form's CSRF token
-            token = accounts.new_session(store, None)
-            visitor = accounts.visitor(store, token)
-            response = show(request, "connexion.html.j2", visitor)
-            set_cookie(response, token)
+        if visitor is not None:
+            return show(request, "connexion.html.j2", visitor)
+        token = accounts.new_session(store, None)  # anonymous: carries the form's CSRF token
+        response = show(request, "connexion.html.j2", accounts.visitor(store, token))
+        set_cookie(response, token)
         return response
 
     @app.post("/connexion")

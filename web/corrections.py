@@ -149,7 +149,6 @@ def corrected(record: dict[str, Any], rows: list[Correction]) -> Corrected:
     out = Corrected(copy.deepcopy(record), record.get("verdict"), history=rows)
     rec = out.record
     experts = rec.setdefault("experts", []) if rows else rec.get("experts") or []
-    # ranks of the machine's experts still present, to keep the marks right after a removal
     for row in rows:
         value = row.value or {}
         if row.kind == "expert-ajout":

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from register import Register, Submission
 
-from .corrections import STATES, corrected, history, own_state, with_examination
+from .corrections import corrected, history, own_state, with_examination
 from .store import Correction, Store, Summary
 from .viewer import fold
 
@@ -114,5 +114,3 @@ def quarantined(store: Store, register: Register) -> list[Row]:
     return sorted((r for r in rows(store, register) if r.quarantined),
                   key=lambda r: r.filed_at, reverse=True)
 
-
-STATE_FR = STATES
