@@ -27,6 +27,7 @@ demo: setup
 	@echo "(Les rapports d'exemple arrivent aujourd'hui, bien après leurs missions : le délai de deux mois du §III.3 est dépassé, d'où « incomplet ».)"
 	@$(BIN)/expe-ct pack --comite $$(date -d '+7 days' +%F) --home $(DEMO)/donnees --out $(DEMO)/comite
 	@echo "Dossier du comité : $(DEMO)/comite/pack.pdf (et pack.html, pack.csv)"
+	@echo "Poste d'instruction : créez un compte (le mot de passe est lu sur l'entrée standard) avec « $(BIN)/expe-ct utilisateurs ajouter VOTRE-IDENTIFIANT --role instructeur --home $(DEMO)/donnees », puis lancez « $(BIN)/expe-ct web --home $(DEMO)/donnees » et ouvrez http://127.0.0.1:8765/"
 
 test: setup
 	@$(BIN)/python -m pytest -q

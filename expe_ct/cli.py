@@ -6,6 +6,8 @@ import sys
 from argparse import ArgumentTypeError
 from datetime import date
 
+from web.cli import add_commands as add_web_commands
+
 from .characters import InvalidText, check_plain
 from .french_argparse import ArgumentParser
 from .limits import Limits
@@ -69,6 +71,7 @@ def build_parser() -> ArgumentParser:
     analyse.set_defaults(handler=run_analyse)
     _add_flow_commands(commands)
     _add_evaluate_command(commands)
+    add_web_commands(commands, HOME_HELP, _home)
     return parser
 
 
@@ -89,10 +92,13 @@ def _add_evaluate_command(commands) -> None:
     evaluate.set_defaults(handler=run_evaluate)
 
 
+HOME_HELP = ("répertoire de données : registre, archive, quarantaine, fiches "
+             "(défaut : $EXPE_CT_HOME, sinon ~/.local/share/expe-ct)")
+
+
 def _add_flow_commands(commands) -> None:
     """The day-to-day commands (Prefect flows; see flows/)."""
-    home_help = ("répertoire de données : registre, archive, quarantaine, fiches "
-                 "(défaut : $EXPE_CT_HOME, sinon ~/.local/share/expe-ct)")
+    home_help = HOME_HELP
     inbox = commands.add_parser(
         "inbox", help="classer les dépôts d'une boîte de dépôt (candidatures, rapports)",
         description="Prend chaque dépôt de la boîte une fois complet (fichier, dossier de pièces "

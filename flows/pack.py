@@ -11,13 +11,14 @@ from prefect.cache_policies import NO_CACHE
 from flows import tally
 from outputs.pack import build_pack
 from register import Register
+from web.corrections import corrector
 
 
 @task(name="construire-dossier-comite", cache_policy=NO_CACHE, persist_result=False, **tally.HOOKS)
 def build(home: str, comite: date, cutoff: date | None, out: str) -> dict[str, Any]:
     register = Register.open(Path(home))
     try:
-        pack = build_pack(register, comite, cutoff, Path(out))
+        pack = build_pack(register, comite, cutoff, Path(out), correct=corrector(Path(home)))
     finally:
         register.close()
     return {"candidatures": pack.candidatures, "html": str(pack.html), "pdf": str(pack.pdf),

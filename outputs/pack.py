@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import yaml
 
@@ -46,11 +46,18 @@ def _expert_mix(experts: list[dict[str, Any]]) -> str:
                      for cat, n in counts.most_common())
 
 
-def pack_context(register: "Register", comite: date, cutoff: date) -> dict[str, Any]:
+Corrector = Callable[[str, dict[str, Any]], tuple[dict[str, Any], dict[str, Any]]]
+
+
+def pack_context(register: "Register", comite: date, cutoff: date,
+                 correct: Corrector | None = None) -> dict[str, Any]:
+    """`correct` gives a record with the staff's corrections and their marks
+    (web.corrections.corrector); without it, the machine's records."""
     rows = register.candidatures_for(comite, cutoff)
     sheets = []
     for row in rows:
-        s = sheet_context(row.record, row.received, register, on=comite)
+        record, marks = correct(row.sha256, row.record) if correct else (row.record, {})
+        s = sheet_context(record, row.received, register, on=comite, corrected=marks)
         s["themes"] = sorted({t for item in s["expertise"] for t in item.get("themes") or []})
         s["expert_mix"] = _expert_mix(s["experts"])
         sheets.append(s)
@@ -72,22 +79,25 @@ def summary_csv(sheets: list[dict[str, Any]]) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for n, s in enumerate(sheets, start=1):
-        writer.writerow(csv_row([n, s["applicant"], s["applicant_type_fr"],
+        fixed = s.get("corrected") or {}
+        mark = lambda text, corrected: f"{text} (corrigé)" if corrected else text  # noqa: E731
+        writer.writerow(csv_row([n, mark(s["applicant"], fixed.get("applicant")), s["applicant_type_fr"],
                          s["received"].isoformat() if s["received"] else "",
-                         " ; ".join(theme_fr(t) for t in s["themes"]), len(s["experts"]),
-                         s["verdict_fr"], " ; ".join(s["open_points"]),
+                         mark(" ; ".join(theme_fr(t) for t in s["themes"]), fixed.get("expertise")),
+                         mark(len(s["experts"]), fixed.get("experts") or fixed.get("removed_experts")),
+                         mark(s["verdict_fr"], fixed.get("verdict")), " ; ".join(s["open_points"]),
                          "oui" if s["flags"]["own_labels"] else "non", s["sha"][:12]]))
     return "\ufeff" + out.getvalue()
 
 
 def build_pack(register: "Register", comite: date, cutoff: date | None, out: Path,
-               pdf: bool = True) -> Pack:
+               pdf: bool = True, correct: Corrector | None = None) -> Pack:
     """Write the pack; the candidatures in it are then marked as examined by
     this committee (a later committee will not see them again)."""
     from expe_ct.inbox import write_atomic
 
     out.mkdir(parents=True, exist_ok=True)
-    context = pack_context(register, comite, cutoff or comite)
+    context = pack_context(register, comite, cutoff or comite, correct)
     html_path, csv_path, pdf_path = out / "pack.html", out / "pack.csv", out / "pack.pdf"
     write_atomic(html_path, render("pack.html.j2", **context))
     write_atomic(csv_path, summary_csv(context["sheets"]))

@@ -78,7 +78,9 @@ def _label_view(lab, themes: set[str], on: date) -> dict[str, Any]:
 
 
 def sheet_context(record: dict[str, Any], received: date | None, register: "Register | None" = None,
-                  on: date | None = None) -> dict[str, Any]:
+                  on: date | None = None, corrected: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`corrected`: what the staff corrected in `record` (web.corrections
+    marks), shown « corrigé »."""
     applicant = record.get("applicant") or {}
     experts = [{**e, "category_fr": CATEGORY_FR.get(e.get("category"), e.get("category"))}
                for e in record.get("experts") or []]
@@ -108,6 +110,8 @@ def sheet_context(record: dict[str, Any], received: date | None, register: "Regi
         "error": record.get("error"),
         "error_fr": ERROR_FR.get((record.get("error") or {}).get("code"), ""),
         "flags": flags(record, register, on), "warnings": record.get("warnings") or [],
+        "corrected": corrected or {},
+        "machine_verdict_fr": VERDICT_FR.get((corrected or {}).get("verdict"), "—"),
     }
 
 

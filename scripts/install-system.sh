@@ -10,6 +10,7 @@
 #   strace                            : tests check which files the converter and the flows open
 #   postgresql                        : CI runs the register and inbox tests on a throw-away
 #                                       cluster too (scripts/with-postgres.sh)
+#   chromium-driver                   : drives chromium in the workstation's browser tests (tests/test_web.py)
 set -euo pipefail
 need=()
 command -v tesseract >/dev/null || need+=(tesseract-ocr)
@@ -23,6 +24,7 @@ command -v chromium >/dev/null || need+=(chromium)  # headless: HTML → PDF of 
 command -v bwrap >/dev/null || need+=(bubblewrap)
 command -v strace >/dev/null || need+=(strace)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v chromedriver >/dev/null || need+=(chromium-driver)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "Installation des paquets Debian manquants : ${need[*]}" >&2
 sudo_cmd=""
