@@ -504,8 +504,19 @@ def find_expertise(submission: Submission) -> list[ExpertiseItem]:
     return _items(_scan(submission))
 
 
+# What a section on the expertise also holds and is no label of it: its own
+# sub-titles ("Description", "Sur quoi repose cette expertise") and the
+# record of what was done ("Depuis 2014, …", "Créé en 2018 …", "Mise en
+# service de la ligne A (2012)") — the basis, not the competence.
+NOT_A_LABEL = re.compile(
+    r"^\W*(?:description|presentation|fondements?|contexte|territoire|ce que nous|ce qui fonde|sur quoi|quoi repose"
+    r"|dans nos cooperations|(?:la |le |l')?(?:collectivite|region|departement|ville|commune) (?:sollicite|demande|propose))\b"
+    r"|^\W*(?:depuis|en|dans les annees|entre) (?:19|20)\d\d\b|^\W*(?:cree|creee|finance|mis|mise|realise|conduit|lance)e?s?\b"
+    r"|(?:19|20)\d\d\)?\s*$|\(\s*(?:19|20)\d\d\s*\)")
+
+
 def _items(scan: _Scan) -> list[ExpertiseItem]:
-    found = [f for f in scan.found if f.label]
+    found = [f for f in scan.found if f.label and not NOT_A_LABEL.search(fold_same(f.label))]
     if not found:
         return []
     best = min(f.trust for f in found)
