@@ -20,7 +20,7 @@ from .evidence import Evidence
 from .lexicons import experts_lexicon
 from .people import PersonMention, PersonName, find_people, normalise
 from .statements import is_title
-from .text import fold, sentences, squash
+from common.text import fold, sentences, squash
 
 
 @dataclass

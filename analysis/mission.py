@@ -14,7 +14,7 @@ from .evidence import Evidence
 from .lexicons import countries
 from .people import PersonName, find_people
 from .statements import blocks_under
-from .text import fold
+from common.text import fold
 
 HOSTING_RE = re.compile(
     r"accueil (?:d'une|de la|des?) (?:delegation|representants?|homologues?)|delegation (?:\w+ )?accueillie"

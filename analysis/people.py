@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicons import experts_lexicon, given_names
-from .text import fold
+from common.text import fold
 
 UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
 LOW = "a-zàâäçéèêëîïôöùûüÿæœß"

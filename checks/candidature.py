@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from analysis.evidence import Evidence
 from analysis.experts import Expert
 from analysis.statements import Concept, Statement, find_statement
-from analysis.text import fold
+from common.text import fold
 from extractors.model import Submission
 
 from .engine import check

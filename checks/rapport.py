@@ -5,11 +5,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from analysis.dates import add_months
+from common.dates import add_months
 from analysis.evidence import Evidence
 from analysis.mission import MissionFacts
 from analysis.statements import Concept, Statement, blocks_under, find_statement
-from analysis.text import fold
+from common.text import fold
 from extractors.model import Submission
 
 from .engine import check
@@ -54,7 +54,7 @@ def _section_statement(submission: Submission, heading_re: re.Pattern, concept: 
     shared with another statement ("Suites et perspectives") is read sentence
     by sentence."""
     from analysis.statements import UNDECIDED_RE
-    from analysis.text import sentences
+    from common.text import sentences
 
     for heading, body in blocks_under(submission, heading_re):
         text = " ".join(b.text for b in body if b.kind != "heading").strip()

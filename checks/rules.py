@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from analysis.evidence import Evidence
-from expe_ct.once import once
+from common.once import once
 
 REGULATION_FILE = Path(__file__).with_name("regulation.yaml")
 

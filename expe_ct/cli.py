@@ -6,7 +6,7 @@ import sys
 from datetime import date
 
 from .french_argparse import ArgumentParser
-from .limits import Limits
+from common.limits import Limits
 
 
 def _iso_date(text: str) -> date:

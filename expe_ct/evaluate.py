@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from analysis.text import fold
+from common.text import fold
 
 MISSION_FIELDS = ("country", "start", "end", "report_date", "hosting", "participants")
 

@@ -17,7 +17,7 @@ from extractors.model import Piece, Submission
 from extractors.package import open_submission, submission_sha256
 
 from . import record
-from .limits import Limits
+from common.limits import Limits
 
 log = logging.getLogger("expe_ct.pipeline")
 

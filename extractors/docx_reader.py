@@ -32,7 +32,9 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.package import Package
 from lxml import etree
 
-from expe_ct.limits import Limits
+from common.limits import Limits
+from common.xml import safe_parser
+from common.zipguard import unzipped_bytes
 
 from . import errors
 from .base import register_reader
@@ -93,9 +95,7 @@ OTHER_OFFICE_KINDS = {"spreadsheetml": "un classeur Excel", "ms-excel": "un clas
                       "presentationml": "une présentation PowerPoint",
                       "ms-powerpoint": "une présentation PowerPoint"}
 
-# Never fetch or expand anything named by the file itself.
-SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                              huge_tree=False)
+SAFE_PARSER = safe_parser()
 
 HEADING_STYLE = re.compile(r"^(?:heading|titre|title|überschrift|berschrift)(\d)$")
 TITLE_STYLE = re.compile(r"^(?:title|titre)$")
@@ -156,7 +156,7 @@ class _Part:
 def _open_main_part(path: Path, limits: Limits, warnings: list[str]) -> _Part:
     try:
         with zipfile.ZipFile(path) as zf:
-            unzipped = sum(info.file_size for info in zf.infolist())
+            unzipped = unzipped_bytes(zf.infolist())
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise errors.unreadable("Le document Word est endommagé (archive illisible).") from exc
     if unzipped / 1e6 > limits.max_unzipped_mb:

@@ -17,6 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from common.files import write_atomic
+from common.text import fold
+
 from .render import MONTHS, date_fr, render
 from .sheet import check_view
 
@@ -138,16 +141,12 @@ def write_docx(text: str, path: Path) -> Path:
 
 
 def _slug(text: str) -> str:
-    from analysis.text import fold
-
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:50] or "titulaire"
 
 
 def write_letters(register: "Register", today: date, out: Path) -> tuple[list[FollowUp], list[Path]]:
     """A DOCX letter per mission that needs one, and relances.csv listing
     every mission that needs attention."""
-    from expe_ct.inbox import write_atomic
-
     out.mkdir(parents=True, exist_ok=True)
     items = follow_ups(register, today)
     letters = []

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from common.files import write_atomic
 from checks.rules import REGULATION_FILE
 
 from .render import html_to_pdf, render, theme_fr
@@ -83,8 +84,6 @@ def build_pack(register: "Register", comite: date, cutoff: date | None, out: Pat
                pdf: bool = True) -> Pack:
     """Write the pack; the candidatures in it are then marked as examined by
     this committee (a later committee will not see them again)."""
-    from expe_ct.inbox import write_atomic
-
     out.mkdir(parents=True, exist_ok=True)
     context = pack_context(register, comite, cutoff or comite)
     html_path, csv_path, pdf_path = out / "pack.html", out / "pack.csv", out / "pack.pdf"

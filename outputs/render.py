@@ -16,8 +16,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from expe_ct.once import once
-from expe_ct.processes import run_in_group
+from common.once import once
+from common.processes import run_in_group
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 TEMPLATES = Path(__file__).with_name("templates")

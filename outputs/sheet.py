@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis.dates import add_months
+from common.dates import add_months
+from common.files import write_atomic
 from checks.rules import regulation
 
 from .render import render
@@ -113,8 +114,6 @@ def sheet_context(record: dict[str, Any], received: date | None, register: "Regi
 
 def write_sheet(path: Path, record: dict[str, Any], received: date | None,
                 register: "Register | None" = None) -> Path:
-    from expe_ct.inbox import write_atomic
-
     html = render("sheet.html.j2", s=sheet_context(record, received, register),
                   title=f"Fiche — {KIND_FR.get(record.get('kind'), 'dossier')}",
                   generated=date.today())

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from analysis.dates import add_months
+from common.dates import add_months
 
 LABELS_FILE = Path(__file__).with_name("labels.tsv")
 SOURCE = "Historique : de PACT à EXPE-CT (lauréats depuis 2017)"

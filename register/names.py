@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.text import fold
+from common.text import fold
 
 # Words that say what kind of body it is, not which one.
 GENERIC = set("""

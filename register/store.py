@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from analysis.dates import add_months
+from common.dates import add_months
 
 from .labels import SOURCE, seed_labels
 from .models import Base, Label, Mission, Submission

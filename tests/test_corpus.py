@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from contract import assert_valid
-from expe_ct.limits import Limits
+from common.limits import Limits
 from expe_ct.runner import analyse_many
 
 

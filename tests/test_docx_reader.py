@@ -12,7 +12,7 @@ import docx
 import pytest
 
 import extractors.docx_reader  # noqa: F401  (registers the reader)
-from expe_ct.limits import Limits
+from common.limits import Limits
 from extractors.base import read_piece
 from extractors.model import Piece
 

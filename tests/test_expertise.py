@@ -242,7 +242,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 def samples():
     """Candidatures and reports of samples/ that read without OCR or
     LibreOffice (quick), with their truth."""
-    from expe_ct.limits import Limits
+    from common.limits import Limits
     from expe_ct.pipeline import read_submission
     found = []
     for path in sorted((SAMPLES / "truth").glob("*.json")) if (SAMPLES / "truth").is_dir() else []:

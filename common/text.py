@@ -1,4 +1,4 @@
-"""Text helpers shared by the analyses: accent/case folding, quotes."""
+"""Text helpers: accent/case folding, spaces, quotes, sentences."""
 from __future__ import annotations
 
 import re
