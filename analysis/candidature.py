@@ -1,16 +1,13 @@
-"""A candidature dossier understood: applicant, expertise, experts, then the
-§III.1 checks and the verdict, in the contract's terms."""
+"""A candidature dossier understood: applicant, expertise, experts, basis,
+gathered as the facts the §III.1 checks judge."""
 from __future__ import annotations
 
-from typing import Any
-
-from checks.candidature import CandidatureFacts
-from checks.engine import evaluate
 from extractors.model import Submission
 
 from .applicant import find_applicant
 from .experts import find_experts
 from .expertise import expertise_status, find_basis, find_expertise
+from .facts import CandidatureFacts
 
 
 def candidature_facts(submission: Submission) -> CandidatureFacts:
@@ -25,17 +22,3 @@ def candidature_facts(submission: Submission) -> CandidatureFacts:
         experts=find_experts(submission, applicant.name if applicant else None,
                              applicant.type if applicant else None),
     )
-
-
-def analyse_candidature(submission: Submission) -> dict[str, Any]:
-    facts = candidature_facts(submission)
-    results, verdict = evaluate("candidature", facts)
-    applicant = facts.applicant
-    return {
-        "applicant": {"name": applicant.name, "type": applicant.type} if applicant else
-                     {"name": None, "type": None},
-        "expertise": [{"label": item.label, "themes": list(item.themes)} for item in facts.expertise],
-        "experts": [e.as_dict() for e in facts.experts],
-        "checks": [r.as_dict() for r in results],
-        "verdict": verdict,
-    }

@@ -18,6 +18,7 @@ from extractors.model import Block, Piece, Submission
 
 from .evidence import Evidence
 from .lexicons import experts_lexicon
+from .nlp import person_spans
 from .people import PersonMention, PersonName, find_people, normalise
 from .statements import is_title
 from common.text import fold, sentences, squash
@@ -206,7 +207,6 @@ def _mentions(text: str) -> list[PersonMention]:
     if mentions:
         return mentions
     # A name without civility, capitals or known given name: ask spaCy.
-    from .nlp import person_spans
     found = []
     for start, end in person_spans(text):
         person = normalise(re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s+", "", text[start:end]))

@@ -11,8 +11,10 @@ from functools import lru_cache
 from extractors.model import Block, Submission
 
 from .evidence import Evidence
+from .dates import find_dates, find_range
 from .lexicons import countries
-from .people import PersonName, find_people
+from .nlp import person_spans
+from .people import PersonName, find_people, normalise
 from .statements import blocks_under
 from common.text import fold
 
@@ -91,8 +93,6 @@ def _year_hint(submission: Submission) -> int | None:
 
 
 def find_mission_dates(submission: Submission) -> tuple[date | None, date | None, list[Evidence]]:
-    from .dates import find_range
-
     year = _year_hint(submission)
     best = None
     for block in submission.blocks:
@@ -112,8 +112,6 @@ def find_mission_dates(submission: Submission) -> tuple[date | None, date | None
 
 def find_report_date(submission: Submission, mission_end: date | None) -> tuple[date | None, list[Evidence]]:
     """'Fait à Lyon, le 12 mai 2025', 'Date du rapport : …', a dated letterhead."""
-    from .dates import find_dates
-
     year = mission_end.year if mission_end else _year_hint(submission)
     candidates = []
     for block in submission.blocks:
@@ -230,9 +228,6 @@ LEADING_NAME_RE = re.compile(r"^\s*(?:M\.|Mme|Mlle|Dr|Pr)?\s*([A-ZÀ-Ý][\w'’-
 def _people_in(values) -> list[PersonName]:
     """People listed in summary fields: one per line or per ';', each item
     opening with a name (whatever its spelling, in a field of names)."""
-    from .nlp import person_spans
-    from .people import normalise
-
     people: dict[str, PersonName] = {}
     for value in values:
         for item in re.split(r"\n|;", value):

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from analysis.evidence import Evidence
 from analysis.experts import Expert
+from analysis.facts import CandidatureFacts
 from analysis.statements import Concept, Statement, find_statement
 from common.text import fold
-from extractors.model import Submission
 
 from .engine import check
 
@@ -43,16 +42,6 @@ SIGNATORY_RE = re.compile(
     r"(?:^|[,.;:]\s*|\d{4}\s+)(?:pour |p/o |p\.o\. )?(?:(?:le|la|l')\s?" + EXECUTIVE +
     r"|(?:le|la|l')\s?(?:adjoint|adjointe|directeur general|directrice generale|delegue|deleguee)"
     r"|" + EXECUTIVE + r"\s*,?\s*$)\b[^\n]{0,80}$|nom et qualite du signataire\s*:|^signe\s*:")
-
-
-@dataclass
-class CandidatureFacts:
-    submission: Submission
-    applicant: object | None            # analysis.applicant.Applicant
-    expertise: list = field(default_factory=list)
-    expertise_status: object | None = None   # analysis.expertise.StatusFinding
-    basis: object | None = None          # analysis.expertise.BasisFinding
-    experts: list[Expert] = field(default_factory=list)
 
 
 def _names(experts: list[Expert]) -> str:

@@ -24,7 +24,7 @@ def check(check_id: str) -> Callable[[Callable[[Any], tuple]], Evaluator]:
 
 
 def evaluate(kind: str, facts: Any) -> tuple[list[CheckResult], str]:
-    from . import candidature, rapport  # noqa: F401  (register the evaluators)
-
+    """The checks of `kind` on `facts` (checks/__init__ has imported the rule
+    modules, so every evaluator is registered), and the verdict."""
     results = [_EVALUATORS[rule.id](facts) for rule in rules_for(kind) if rule.id in _EVALUATORS]
     return results, verdict(results)

@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
 
 from common.dates import add_months
 from analysis.evidence import Evidence
-from analysis.mission import MissionFacts
-from analysis.statements import Concept, Statement, blocks_under, find_statement
-from common.text import fold
+from analysis.facts import ReportFacts
+from analysis.statements import UNDECIDED_RE, Concept, Statement, blocks_under, find_statement
+from common.text import fold, sentences
 from extractors.model import Submission
 
 from .engine import check
@@ -38,24 +36,12 @@ EXECUTIVE_RE = re.compile(r"\b(?:le|la) (?:maire|president|presidente|vice-presi
                           r"|directrice generale|dgs)\b|\bpour le (?:maire|president)\b|\bp/o\b|\bpar delegation\b")
 
 
-@dataclass
-class ReportFacts:
-    submission: Submission
-    mission: MissionFacts
-    received: date | None = None
-    applicant: object | None = None
-    experts: list = field(default_factory=list)
-
-
 def _section_statement(submission: Submission, heading_re: re.Pattern, concept: Concept,
                        other_heading: re.Pattern | None = None, other: Concept | None = None) -> Statement:
     """A required statement: its own section if the report has one (empty or
     "à définir" → review), else a sentence anywhere that says it.  A section
     shared with another statement ("Suites et perspectives") is read sentence
     by sentence."""
-    from analysis.statements import UNDECIDED_RE
-    from common.text import sentences
-
     for heading, body in blocks_under(submission, heading_re):
         text = " ".join(b.text for b in body if b.kind != "heading").strip()
         if not text:

@@ -43,6 +43,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from common.files import fsync_dir as _fsync_dir, fsync_tree as _fsync_tree, write_atomic
 from extractors.package import is_junk, submission_sha256
+from outputs.sheet import write_sheet
 from register import Register
 
 log = logging.getLogger("expe_ct.inbox")
@@ -363,8 +364,6 @@ class Filer:
         return self.home.archive / sha[:2] / sha
 
     def _file(self, claim: Claim, record: dict[str, Any], received: date | None) -> dict[str, Any]:
-        from outputs.sheet import write_sheet
-
         sha = record["sha256"]
         quarantined = record["status"] == "error" or record["kind"] == "inconnu"
         dest = self._destination(sha, quarantined)

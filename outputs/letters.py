@@ -15,23 +15,21 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from common.files import write_atomic
 from common.text import fold
+from register import Mission, Register
 
 from .render import MONTHS, date_fr, render
 from .sheet import check_view
-
-if TYPE_CHECKING:
-    from register import Mission, Register
 
 NOT_FIXABLE = {"report.deadline"}  # a late report stays late
 
 
 @dataclass
 class FollowUp:
-    mission: "Mission"
+    mission: Mission
     status: str                     # overdue | non_compliant | late | review
     problems: list[dict[str, Any]] = field(default_factory=list)
 
@@ -44,7 +42,7 @@ STATUS_FR = {"overdue": "rapport en retard", "non_compliant": "rapport non confo
              "late": "rapport remis en retard", "review": "rapport à vérifier"}
 
 
-def follow_ups(register: "Register", today: date) -> list[FollowUp]:
+def follow_ups(register: Register, today: date) -> list[FollowUp]:
     found = []
     for mission in register.missions():
         if mission.report_sha256 is None:
@@ -75,7 +73,7 @@ def period_fr(start: date | None, end: date | None) -> str:
     return f"du {date_fr(start)} au {date_fr(end)}"
 
 
-def mission_ref(mission: "Mission") -> str:
+def mission_ref(mission: Mission) -> str:
     return f"({mission.country or 'pays non précisé'}, {period_fr(mission.start, mission.end)})"
 
 
@@ -144,7 +142,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:50] or "titulaire"
 
 
-def write_letters(register: "Register", today: date, out: Path) -> tuple[list[FollowUp], list[Path]]:
+def write_letters(register: Register, today: date, out: Path) -> tuple[list[FollowUp], list[Path]]:
     """A DOCX letter per mission that needs one, and relances.csv listing
     every mission that needs attention."""
     out.mkdir(parents=True, exist_ok=True)

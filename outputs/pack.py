@@ -14,18 +14,16 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
-from common.files import write_atomic
 from checks.rules import REGULATION_FILE
+from common.files import write_atomic
+from register import Register
 
 from .render import html_to_pdf, render, theme_fr
 from .sheet import CATEGORY_FR, ERROR_FR, sheet_context
-
-if TYPE_CHECKING:
-    from register import Register
 
 CSV_COLUMNS = ["N°", "Demandeur", "Type", "Reçu le", "Thèmes", "Experts", "Pré-examen",
                "Points ouverts", "Déjà labellisé", "Empreinte"]
@@ -46,7 +44,7 @@ def _expert_mix(experts: list[dict[str, Any]]) -> str:
                      for cat, n in counts.most_common())
 
 
-def pack_context(register: "Register", comite: date, cutoff: date) -> dict[str, Any]:
+def pack_context(register: Register, comite: date, cutoff: date) -> dict[str, Any]:
     rows = register.candidatures_for(comite, cutoff)
     sheets = []
     for row in rows:
@@ -80,7 +78,7 @@ def summary_csv(sheets: list[dict[str, Any]]) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def build_pack(register: "Register", comite: date, cutoff: date | None, out: Path,
+def build_pack(register: Register, comite: date, cutoff: date | None, out: Path,
                pdf: bool = True) -> Pack:
     """Write the pack; the candidatures in it are then marked as examined by
     this committee (a later committee will not see them again)."""

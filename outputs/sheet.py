@@ -6,17 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from checks.rules import regulation
 from common.dates import add_months
 from common.files import write_atomic
-from checks.rules import regulation
+from register import Register
 
 from .render import render
 from .summary import FORMAT_FR, KIND_FR, STATUS_FR, VERDICT_FR
-
-if TYPE_CHECKING:
-    from register import Register
 
 TYPE_FR = {"commune": "commune", "epci": "intercommunalité (EPCI, syndicat)",
            "departement": "département", "region": "région",
@@ -56,7 +54,7 @@ def open_points(record: dict[str, Any]) -> list[str]:
     return [f"{v['title']} ({v['status_fr']})" for v in views]
 
 
-def flags(record: dict[str, Any], register: "Register | None", on: date | None) -> dict[str, Any]:
+def flags(record: dict[str, Any], register: Register | None, on: date | None) -> dict[str, Any]:
     """What the committee should know from the register: the applicant's own
     labels, and labels in force on the same themes."""
     if register is None or record.get("kind") != "candidature":
@@ -78,7 +76,7 @@ def _label_view(lab, themes: set[str], on: date) -> dict[str, Any]:
             "themes": [t for t in lab.themes if t in themes] or lab.themes}
 
 
-def sheet_context(record: dict[str, Any], received: date | None, register: "Register | None" = None,
+def sheet_context(record: dict[str, Any], received: date | None, register: Register | None = None,
                   on: date | None = None) -> dict[str, Any]:
     applicant = record.get("applicant") or {}
     experts = [{**e, "category_fr": CATEGORY_FR.get(e.get("category"), e.get("category"))}
@@ -113,7 +111,7 @@ def sheet_context(record: dict[str, Any], received: date | None, register: "Regi
 
 
 def write_sheet(path: Path, record: dict[str, Any], received: date | None,
-                register: "Register | None" = None) -> Path:
+                register: Register | None = None) -> Path:
     html = render("sheet.html.j2", s=sheet_context(record, received, register),
                   title=f"Fiche — {KIND_FR.get(record.get('kind'), 'dossier')}",
                   generated=date.today())

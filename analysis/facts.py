@@ -1,0 +1,34 @@
+"""The facts the checks judge, one dataclass per kind of submission.
+
+analysis/ fills them, checks/ reads them: checks import this module, never
+the reverse."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from extractors.model import Submission
+
+from .applicant import Applicant
+from .experts import Expert
+from .expertise import BasisFinding, ExpertiseItem, StatusFinding
+from .mission import MissionFacts
+
+
+@dataclass
+class CandidatureFacts:
+    submission: Submission
+    applicant: Applicant | None
+    expertise: list[ExpertiseItem] = field(default_factory=list)
+    expertise_status: StatusFinding | None = None
+    basis: BasisFinding | None = None
+    experts: list[Expert] = field(default_factory=list)
+
+
+@dataclass
+class ReportFacts:
+    submission: Submission
+    mission: MissionFacts
+    received: date | None = None      # date of receipt, when the inbox knows it
+    applicant: Applicant | None = None
+    experts: list[Expert] = field(default_factory=list)
