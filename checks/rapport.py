@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-from common.dates import add_months
 from analysis.evidence import Evidence
 from analysis.facts import ReportFacts
 from analysis.statements import UNDECIDED_RE, Concept, Statement, blocks_under, find_statement
@@ -11,6 +10,7 @@ from common.text import fold, sentences
 from extractors.model import Submission
 
 from .engine import check
+from .rules import Parameters, number_fr
 
 PURPOSE_HEADING = re.compile(r"\bobjet\b|objectifs?|termes de reference|but de la mission")
 FOLLOW_UP_HEADING = re.compile(r"\bsuites?\b|actions? complementaires?|prolongements?|prochaines etapes")
@@ -92,12 +92,22 @@ def report_long_term(facts: ReportFacts):
                       "Coopération à plus long terme")
 
 
+def _people_fr(n: int) -> str:
+    """'une ou deux personnes', as III.2 says it for two."""
+    if n == 1:
+        return "une personne"
+    if n == 2:
+        return "une ou deux personnes"
+    return f"{number_fr(n)} personnes au plus"
+
+
 @check("report.deadline")
-def report_deadline(facts: ReportFacts):
+def report_deadline(facts: ReportFacts, parameters: Parameters):
     mission = facts.mission
     if mission.end is None:
         return "review", "Dates de la mission introuvables : délai de remise à vérifier.", []
-    due = add_months(mission.end, 2)
+    due = parameters.report_due(mission.end)
+    months_fr = parameters.report_deadline_fr
     dated, source = (facts.received, "reçu") if facts.received else (mission.report_date, "daté")
     evidence = mission.evidence.get("dates", []) + ([] if facts.received else mission.evidence.get("report_date", []))
     if dated is None:
@@ -105,8 +115,8 @@ def report_deadline(facts: ReportFacts):
                 f"(retour le {mission.end:%d/%m/%Y}).", evidence)
     if dated > due:
         return ("fail", f"Rapport {source} le {dated:%d/%m/%Y}, après l'échéance du {due:%d/%m/%Y} "
-                f"(deux mois après le retour du {mission.end:%d/%m/%Y}).", evidence)
-    return ("pass", f"Rapport {source} le {dated:%d/%m/%Y}, dans les deux mois suivant le retour "
+                f"({months_fr} après le retour du {mission.end:%d/%m/%Y}).", evidence)
+    return ("pass", f"Rapport {source} le {dated:%d/%m/%Y}, dans les {months_fr} suivant le retour "
             f"du {mission.end:%d/%m/%Y} (échéance {due:%d/%m/%Y}).", evidence)
 
 
@@ -124,7 +134,7 @@ def report_validated(facts: ReportFacts):
 
 
 @check("mission.size")
-def mission_size(facts: ReportFacts):
+def mission_size(facts: ReportFacts, parameters: Parameters):
     people = facts.mission.participants
     evidence = facts.mission.evidence.get("participants", [])
     if facts.mission.hosting:
@@ -133,19 +143,21 @@ def mission_size(facts: ReportFacts):
         who = "personne envoyée" if len(people) == 1 else "personnes envoyées"
     if not people:
         return "review", "Participants de la mission non identifiés : à vérifier.", evidence
-    if len(people) <= 2:
+    if len(people) <= parameters.people_per_mission:
         return "pass", f"{len(people)} {who} : " + ", ".join(p.full for p in people) + ".", evidence
-    return ("review", f"{len(people)} {who}, au-delà des une ou deux personnes prévues : "
+    return ("review", f"{len(people)} {who}, au-delà des {_people_fr(parameters.people_per_mission)} prévues : "
             + ", ".join(p.full for p in people) + ".", evidence)
 
 
 @check("mission.duration")
-def mission_duration(facts: ReportFacts):
+def mission_duration(facts: ReportFacts, parameters: Parameters):
     mission = facts.mission
     evidence = mission.evidence.get("dates", [])
     if mission.start is None or mission.end is None:
         return "review", "Durée de la mission introuvable : à vérifier.", evidence
     days = (mission.end - mission.start).days + 1
-    if days <= 7:
+    limit = parameters.days_per_mission
+    if days <= limit:
         return "pass", f"Mission de {days} jour{'s' if days > 1 else ''}.", evidence
-    return "review", f"Mission de {days} jours, au-delà d'une semaine : à examiner.", evidence
+    beyond = "d'une semaine" if limit == 7 else f"de {limit} jours"
+    return "review", f"Mission de {days} jours, au-delà {beyond} : à examiner.", evidence

@@ -16,9 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from checks.rules import REGULATION_FILE
+from checks.rules import regulation
 from common.files import write_atomic
 from register import Register
 
@@ -57,7 +55,7 @@ def pack_context(register: Register, comite: date, cutoff: date) -> dict[str, An
                     "reason": (ERROR_FR.get((q.record.get("error") or {}).get("code"), "")
                                or "document non reconnu")}
                    for q in register.quarantined_by(cutoff)]
-    source = yaml.safe_load(REGULATION_FILE.read_text(encoding="utf-8"))["source"]
+    source = regulation().source
     return {"comite": comite, "cutoff": cutoff, "sheets": sheets, "quarantined": quarantined,
             "counts": {k: counts.get(k, 0) for k in ("complete", "review", "incomplete")},
             "source": source, "generated": date.today(),

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from checks.rules import regulation
-from common.dates import add_months
 from common.files import write_atomic
 from register import Register
 
@@ -30,7 +29,7 @@ ERROR_FR = {"unreadable": "illisible", "encrypted": "chiffré",
 
 
 def _rule(check_id: str):
-    return next((r for r in regulation() if r.id == check_id), None)
+    return regulation().rule(check_id)
 
 
 def _title(check_id: str) -> str:
@@ -85,7 +84,9 @@ def sheet_context(record: dict[str, Any], received: date | None, register: Regis
     report = None
     if record.get("kind") == "rapport" and mission:
         end = date.fromisoformat(mission["end"]) if mission.get("end") else None
-        report = {**mission, "due": add_months(end, 2) if end else None, "received": received}
+        parameters = regulation().parameters
+        report = {**mission, "due": parameters.report_due(end) if end else None, "received": received,
+                  "deadline_fr": parameters.report_deadline_fr}
     previous = register.version_link(record) if register is not None else None
     if previous:
         previous["changes"] = [{**c, "title": _title(c["id"]),

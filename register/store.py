@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from common.dates import add_months
+from checks.rules import regulation
 
 from .labels import SOURCE, seed_labels
 from .models import Base, Label, Mission, Submission
@@ -266,7 +266,7 @@ class Register:
         with self.session() as s, s.begin():
             mission = Mission(holder=holder, holder_type=holder_type, country=country,
                               start=start, end=end, declared=True,
-                              report_due=add_months(end, 2) if end else None)
+                              report_due=regulation().parameters.report_due(end) if end else None)
             s.add(mission)
         return mission
 
@@ -292,7 +292,7 @@ class Register:
                               start=start, end=end, declared=False)
             s.add(mission)
         mission.start, mission.end = mission.start or start, mission.end or end
-        mission.report_due = add_months(mission.end, 2) if mission.end else None
+        mission.report_due = regulation().parameters.report_due(mission.end) if mission.end else None
         mission.report_received = report.received
         mission.report_sha256 = report.sha256
 
