@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from common.text import CIVILITY, fold, sentences, squash
 from extractors.model import Block, Piece, Submission
 
 from .evidence import Evidence
@@ -21,7 +22,6 @@ from .lexicons import experts_lexicon
 from .nlp import person_spans
 from .people import PersonMention, PersonName, find_people, normalise
 from .statements import is_title
-from common.text import fold, sentences, squash
 
 
 @dataclass
@@ -209,7 +209,7 @@ def _mentions(text: str) -> list[PersonMention]:
     # A name without civility, capitals or known given name: ask spaCy.
     found = []
     for start, end in person_spans(text):
-        person = normalise(re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s+", "", text[start:end]))
+        person = normalise(re.sub(rf"^{CIVILITY}\s+", "", text[start:end]))
         if person:
             found.append(PersonMention(person, start, end))
     return found
@@ -294,7 +294,7 @@ def experts_in_table(block: Block) -> list[Expert]:
                 else f"{raw_name} {cells['given']}"
         mentions = find_people(raw_name)
         person = mentions[0].name if mentions else normalise(re.sub(
-            r"^(?:M\.|Mme|Mlle|Dr|Monsieur|Madame)\s+", "", raw_name))
+            rf"^{CIVILITY}\s+", "", raw_name))
         if person is None:
             continue
         function = cells.get("function")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from common.text import CIVILITY, fold
 from extractors.model import Block, Submission
 
 from .evidence import Evidence
@@ -16,7 +17,6 @@ from .lexicons import countries
 from .nlp import person_spans
 from .people import PersonName, find_people, normalise
 from .statements import blocks_under
-from common.text import fold
 
 HOSTING_RE = re.compile(
     r"accueil (?:d'une|de la|des?) (?:delegation|representants?|homologues?)|delegation (?:\w+ )?accueillie"
@@ -222,7 +222,7 @@ def _bare_field_values(line: str, label_re: re.Pattern) -> list[str]:
     return values
 
 
-LEADING_NAME_RE = re.compile(r"^\s*(?:M\.|Mme|Mlle|Dr|Pr)?\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*(?:,|\(|$)")
+LEADING_NAME_RE = re.compile(rf"^\s*{CIVILITY}?\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){{1,3}})\s*(?:,|\(|$)")
 
 
 def _people_in(values) -> list[PersonName]:

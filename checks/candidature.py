@@ -10,11 +10,8 @@ from analysis.statements import Concept, Statement, find_statement
 from common.text import fold
 
 from .engine import check
+from .vocabulary import APPLICANT_TYPE_FR as TYPE_FR, EXPERT_CATEGORY_FR as CATEGORY_FR
 
-TYPE_FR = {"commune": "commune", "epci": "intercommunalité", "departement": "département",
-           "region": "région", "association_elus": "association d'élus ou de collectivités"}
-CATEGORY_FR = {"elu": "élu", "agent": "agent territorial", "partenaire": "partenaire territorial",
-               "autre": "hors des catégories prévues"}
 
 MEAE = Concept("commitment.meae", (
     ("ministere", "meae", "mae", "daect", "dctciv", "affaires etrangeres", "quai d'orsay", "l'etat"),

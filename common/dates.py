@@ -1,8 +1,13 @@
-"""Calendar arithmetic shared by the rules, the register and the outputs."""
+"""Calendar arithmetic and month names, shared by the rules, the register,
+the outputs and the sample generator."""
 from __future__ import annotations
 
 import calendar
 from datetime import date
+
+# The months as French text writes them (lower case, accented).
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre"]
 
 
 def add_months(day: date, months: int) -> date:

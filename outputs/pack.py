@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from checks.rules import regulation
+from checks.vocabulary import EXPERT_CATEGORY_FR
 from common.files import write_atomic
 from register import Register
 
 from .render import html_to_pdf, render, theme_fr
-from .sheet import CATEGORY_FR, ERROR_FR, sheet_context
+from .sheet import ERROR_FR, sheet_context
 
 CSV_COLUMNS = ["N°", "Demandeur", "Type", "Reçu le", "Thèmes", "Experts", "Pré-examen",
                "Points ouverts", "Déjà labellisé", "Empreinte"]
@@ -38,7 +39,7 @@ class Pack:
 
 def _expert_mix(experts: list[dict[str, Any]]) -> str:
     counts = Counter(e.get("category") for e in experts)
-    return ", ".join(f"{n} {CATEGORY_FR.get(cat, cat)}{'s' if n > 1 and cat in ('elu', 'agent') else ''}"
+    return ", ".join(f"{n} {EXPERT_CATEGORY_FR.get(cat, cat)}{'s' if n > 1 and cat in ('elu', 'agent') else ''}"
                      for cat, n in counts.most_common())
 
 
@@ -78,8 +79,7 @@ def summary_csv(sheets: list[dict[str, Any]]) -> str:
 
 def build_pack(register: Register, comite: date, cutoff: date | None, out: Path,
                pdf: bool = True) -> Pack:
-    """Write the pack; the candidatures in it are then marked as examined by
-    this committee (a later committee will not see them again)."""
+    """Write the pack (flows/pack.py then marks its candidatures examined)."""
     out.mkdir(parents=True, exist_ok=True)
     context = pack_context(register, comite, cutoff or comite)
     html_path, csv_path, pdf_path = out / "pack.html", out / "pack.csv", out / "pack.pdf"
@@ -88,5 +88,4 @@ def build_pack(register: Register, comite: date, cutoff: date | None, out: Path,
     if pdf:
         html_to_pdf(html_path, pdf_path)
     shas = tuple(s["sha"] for s in context["sheets"])
-    register.mark_examined(list(shas), comite)
     return Pack(html_path, pdf_path if pdf else None, csv_path, len(shas), shas)

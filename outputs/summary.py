@@ -7,7 +7,7 @@ KIND_FR = {"candidature": "candidature", "rapport": "rapport de mission",
            "inconnu": "document non reconnu", None: "—"}
 VERDICT_FR = {"complete": "complet", "incomplete": "incomplet",
               "review": "à examiner", None: "—"}
-STATUS_FR = {"pass": "conforme", "fail": "non conforme", "review": "à examiner"}
+CHECK_STATUS_FR = {"pass": "conforme", "fail": "non conforme", "review": "à examiner"}
 FORMAT_FR = {"pdf": "PDF", "docx": "Word", "odt": "ODT", "doc": "Word 97-2003", "other": "autre"}
 
 
@@ -41,7 +41,7 @@ def summarise(record: dict[str, Any]) -> str:
             lines.append(f"    - {expert['name']} — {expert.get('function') or 'fonction non précisée'}")
     for check in record.get("checks") or []:
         if check["status"] != "pass":
-            lines.append(f"  ✗ {check['id']} ({STATUS_FR[check['status']]}) : {check['message']}")
+            lines.append(f"  ✗ {check['id']} ({CHECK_STATUS_FR[check['status']]}) : {check['message']}")
     for warning in record.get("warnings") or []:
         lines.append(f"  ! {warning}")
     return "\n".join(lines)

@@ -1,5 +1,5 @@
 """The EXPE-CT register: submissions, labels and missions (SQLAlchemy)."""
-from .models import Label, Mission, Submission
+from .models import Label, Mission, RegisteredSubmission
 from .store import Filed, Register, checks_changed, register_url
 
-__all__ = ["Filed", "Label", "Mission", "Register", "Submission", "checks_changed", "register_url"]
+__all__ = ["Filed", "Label", "Mission", "Register", "RegisteredSubmission", "checks_changed", "register_url"]

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from contract import assert_valid
+from record_checks import assert_valid
 from common.limits import Limits
 from expe_ct.runner import analyse_many
 

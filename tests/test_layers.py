@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("common", "extractors", "analysis", "checks", "register", "outputs", "expe_ct", "flows")
+PACKAGES = ("common", "contract", "extractors", "analysis", "checks", "register", "outputs", "expe_ct", "flows")
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 
-from contract import assert_valid
+from record_checks import assert_valid
 from common.limits import Limits
 from expe_ct.runner import analyse_many
 
