@@ -1,4 +1,4 @@
-"""Contract records (../shared/contract.md, version 1).
+"""Contract records (contract/contract.md, version 1).
 
 The record is the pipeline's stable machine-readable face: keys come in the
 contract's order, every key is always present, and fields are only ever
