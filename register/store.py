@@ -296,10 +296,6 @@ class Register:
         mission.report_received = report.received
         mission.report_sha256 = report.sha256
 
-    def reports_of(self) -> dict[str, RegisteredSubmission]:
-        with self.session() as s:
-            return {r.sha256: r for r in s.scalars(select(RegisteredSubmission).where(RegisteredSubmission.kind == "rapport"))}
-
     def mark_reminded(self, mission_ids: list[int], on: date) -> None:
         with self.session() as s, s.begin():
             for mid in mission_ids:

@@ -18,6 +18,7 @@ COMPLIANT_REPORT = [
     ("heading", "Perspectives"),
     ("paragraph", "Les contacts noués permettent d'envisager une coopération durable entre les "
                   "deux villes."),
+    ("heading", "Signature"),
     ("paragraph", "Rapport vu et validé par le Maire, Jean Dupont."),
 ]
 

@@ -13,7 +13,7 @@ from analysis.expertise import (MAX_LABEL, clean_label, expertise_status, find_b
 from contract import themes
 from extractors.model import Block, Piece, Submission
 
-LEXICON = Path(__file__).resolve().parents[1] / "analysis" / "data" / "themes_lexicon.yaml"
+LEXICON = Path(__file__).resolve().parents[2] / "analysis" / "data" / "themes_lexicon.yaml"
 PLACEHOLDER = "Cliquez ou appuyez ici pour entrer du texte."
 
 
@@ -234,7 +234,7 @@ def test_basis_not_shown(blocks, status):
 
 # --- on the sample dossiers (samples/, with their truth) -----------------------
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from extractors.base import read_piece
 from extractors.model import Piece
 
 LIMITS = Limits()
-TRAPS = Path(__file__).resolve().parents[1] / "samples" / "traps"
+TRAPS = Path(__file__).resolve().parents[2] / "samples" / "traps"
 
 
 def load_trap_module():

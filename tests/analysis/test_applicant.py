@@ -194,7 +194,7 @@ def test_official_list_loads_fast():
 
 # --- on the sample dossiers (samples/, with their truth) -----------------------
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def sample_submissions() -> list[tuple[dict, Submission]]:
