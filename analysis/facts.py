@@ -13,6 +13,8 @@ from .applicant import Applicant
 from .experts import Expert
 from .expertise import BasisFinding, ExpertiseItem, StatusFinding
 from .mission import MissionFacts
+from .report_statements import Validation
+from .statements import Statement
 
 
 @dataclass
@@ -29,6 +31,10 @@ class CandidatureFacts:
 class ReportFacts:
     submission: Submission
     mission: MissionFacts
+    purpose: Statement                # what the report says of the mission's purpose,
+    follow_up: Statement              # of a follow-up action,
+    long_term: Statement              # of a longer-term cooperation
+    validation: Validation | None     # how the label holder validated it, if it did
     received: date | None = None      # date of receipt, when the inbox knows it
     applicant: Applicant | None = None
     experts: list[Expert] = field(default_factory=list)

@@ -1,5 +1,6 @@
 """A mission report understood: mission facts, the label holder, its people,
-gathered as the facts the report checks judge."""
+what it says on the questions of §III.3 and its validation, gathered as the
+facts the report checks judge."""
 from __future__ import annotations
 
 import re
@@ -11,6 +12,7 @@ from .applicant import Applicant, find_applicant
 from .experts import Expert, categorise, experts_in_unit, find_experts, merge
 from .facts import ReportFacts
 from .mission import HOST_TEAM_FIELD_RE, SENT_FIELD_RE, MissionFacts, field_values, find_mission
+from .report_statements import find_validation, follow_up_statement, long_term_statement, purpose_statement
 
 
 def report_experts(submission: Submission, mission: MissionFacts, applicant: Applicant | None) -> list[Expert]:
@@ -35,5 +37,8 @@ def report_experts(submission: Submission, mission: MissionFacts, applicant: App
 def report_facts(submission: Submission, received: date | None = None) -> ReportFacts:
     mission = find_mission(submission)
     applicant = find_applicant(submission)
-    return ReportFacts(submission, mission, received, applicant,
-                       report_experts(submission, mission, applicant))
+    return ReportFacts(submission, mission,
+                       purpose=purpose_statement(submission), follow_up=follow_up_statement(submission),
+                       long_term=long_term_statement(submission), validation=find_validation(submission),
+                       received=received, applicant=applicant,
+                       experts=report_experts(submission, mission, applicant))

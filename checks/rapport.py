@@ -1,66 +1,12 @@
-"""The seven mission-report checks of §III.2 and §III.3."""
+"""The seven mission-report checks of §III.2 and §III.3: judgements of the
+report facts (analysis/facts.py), with no reading of the text."""
 from __future__ import annotations
 
-import re
-
-from analysis.evidence import Evidence
 from analysis.facts import ReportFacts
-from analysis.statements import UNDECIDED_RE, Concept, Statement, blocks_under, find_statement
-from common.text import fold, sentences
-from extractors.model import Submission
+from analysis.statements import Statement
 
 from .engine import check
 from .rules import Parameters, number_fr
-
-PURPOSE_HEADING = re.compile(r"\bobjet\b|objectifs?|termes de reference|but de la mission")
-FOLLOW_UP_HEADING = re.compile(r"\bsuites?\b|actions? complementaires?|prolongements?|prochaines etapes")
-LONG_TERM_HEADING = re.compile(r"perspectives?|cooperation (?:future|a (?:plus )?long terme|durable|envisagee)"
-                               r"|partenariat|long terme|avenir")
-PURPOSE = Concept("report.purpose", (("mission",), ("objet", "objectif", "but", "visait", "avait pour", "consist", "destinee a")))
-FOLLOW_UP = Concept("report.follow_up", (
-    ("action complementaire", "actions complementaires", "mission complementaire", "seconde mission", "deuxieme mission",
-     "nouvelle mission", "mission de suivi", "prolong", "suite a donner", "suites a donner", "complete par", "completee par",
-     "completer la mission", "completer ce", "pourrait completer", "pourraient completer",
-     "second volet", "suite de la mission", "suites de la mission", "accueil en retour", "visite retour"),),
-    topic=(("suites", "suite a donner", "action complementaire", "actions complementaires", "prolongement"),))
-LONG_TERM = Concept("report.long_term", (
-    ("cooperation", "partenariat", "convention", "jumelage", "relations", "contacts"),
-    ("long terme", "durable", "perenn", "futur", "plus long", "a venir", "prochaines annees", "accord de cooperation",
-     "convention de cooperation", "partenariat durable", "deboucher", "pluriannuel"),
-))
-VALIDATION_RE = re.compile(
-    r"\b(?:vu|valide|approuve|vise|certifie)e?s? (?:et (?:valide|approuve)e? )?par\b|\bvisa\b|\bvalidation\b"
-    r"|\ble present rapport (?:a ete|est) (?:valide|approuve)|\bbon pour validation\b|\bj'approuve\b")
-TRANSMISSION_RE = re.compile(r"transmet|transmettre|vous adresser|adresse ci-joint|vous faire parvenir|ci-joint le rapport")
-EXECUTIVE_RE = re.compile(r"\b(?:le|la) (?:maire|president|presidente|vice-president|vice-presidente|directeur general"
-                          r"|directrice generale|dgs)\b|\bpour le (?:maire|president)\b|\bp/o\b|\bpar delegation\b")
-
-
-def _section_statement(submission: Submission, heading_re: re.Pattern, concept: Concept,
-                       other_heading: re.Pattern | None = None, other: Concept | None = None) -> Statement:
-    """A required statement: its own section if the report has one (empty or
-    "à définir" → review), else a sentence anywhere that says it.  A section
-    shared with another statement ("Suites et perspectives") is read sentence
-    by sentence."""
-    for heading, body in blocks_under(submission, heading_re):
-        text = " ".join(b.text for b in body if b.kind != "heading").strip()
-        if not text:
-            return Statement("review", [Evidence.of(heading)], "empty")
-        merged = other_heading is not None and other_heading.search(fold(heading.text))
-        if merged:
-            said = [s for s in sentences(text) if concept.matches(fold(s))]
-            if said:
-                undecided = all(UNDECIDED_RE.search(fold(s)) for s in said)
-                return Statement("review" if undecided else "pass", [Evidence(heading.piece, heading.page, said[0][:220])],
-                                 "undecided" if undecided else "found")
-            rest = [s for s in sentences(text) if not (other and other.matches(fold(s)))]
-            if not rest:   # the shared section only answers the other question
-                return Statement("review", [Evidence.of(heading)], "empty")
-            text = " ".join(rest)
-        if UNDECIDED_RE.search(fold(text)):
-            return Statement("review", [Evidence.of(body[0])], "undecided")
-        return Statement("pass", [Evidence.of(body[0])], "found")
-    return find_statement(submission, concept)
 
 
 def _statement(found: Statement, what: str):
@@ -74,22 +20,17 @@ def _statement(found: Statement, what: str):
 
 @check("report.purpose")
 def report_purpose(facts: ReportFacts):
-    return _statement(_section_statement(facts.submission, PURPOSE_HEADING, PURPOSE),
-                      "Compte rendu de l'objet précis de la mission")
+    return _statement(facts.purpose, "Compte rendu de l'objet précis de la mission")
 
 
 @check("report.follow_up")
 def report_follow_up(facts: ReportFacts):
-    return _statement(_section_statement(facts.submission, FOLLOW_UP_HEADING, FOLLOW_UP,
-                                         LONG_TERM_HEADING, LONG_TERM),
-                      "Action complémentaire possible")
+    return _statement(facts.follow_up, "Action complémentaire possible")
 
 
 @check("report.long_term")
 def report_long_term(facts: ReportFacts):
-    return _statement(_section_statement(facts.submission, LONG_TERM_HEADING, LONG_TERM,
-                                         FOLLOW_UP_HEADING, FOLLOW_UP),
-                      "Coopération à plus long terme")
+    return _statement(facts.long_term, "Coopération à plus long terme")
 
 
 def _people_fr(n: int) -> str:
@@ -122,15 +63,12 @@ def report_deadline(facts: ReportFacts, parameters: Parameters):
 
 @check("report.validated")
 def report_validated(facts: ReportFacts):
-    for piece in facts.submission.pieces:
-        text = fold(piece.text)
-        for block in piece.blocks:
-            if VALIDATION_RE.search(fold(block.text)):
-                return "pass", "Validation par le titulaire du label.", [Evidence.of(block)]
-        if TRANSMISSION_RE.search(text) and "rapport" in text and EXECUTIVE_RE.search(text):
-            block = next(b for b in piece.blocks if EXECUTIVE_RE.search(fold(b.text)))
-            return "pass", "Rapport transmis et signé par l'exécutif du titulaire du label.", [Evidence.of(block)]
-    return "fail", "Aucune validation (visa, signature ou transmission) du titulaire du label.", []
+    found = facts.validation
+    if found is None:
+        return "fail", "Aucune validation (visa, signature ou transmission) du titulaire du label.", []
+    if found.by == "visa":
+        return "pass", "Validation par le titulaire du label.", [found.evidence]
+    return "pass", "Rapport transmis et signé par l'exécutif du titulaire du label.", [found.evidence]
 
 
 @check("mission.size")

@@ -6,7 +6,9 @@ from datetime import date
 import pytest
 
 from checks import evaluate
-from report_facts import COMPLIANT_REPORT, report_facts, report_submission
+from analysis.report_statements import Validation
+from analysis.statements import Statement
+from report_facts import SEEN, report_facts
 
 
 def judged(facts):
@@ -23,26 +25,23 @@ def test_a_compliant_report_passes_every_mandatory_rule():
     assert verdict == "complete"
 
 
-@pytest.mark.parametrize("missing,rule", [
-    ("Objet de la mission", "report.purpose"),
-    ("Suites à donner", "report.follow_up"),
-    ("Perspectives", "report.long_term"),
-])
-def test_a_section_left_empty_is_to_be_examined(missing, rule):
-    blocks = [b for b in COMPLIANT_REPORT]
-    i = blocks.index(("heading", missing))
-    del blocks[i + 1]                     # the heading stays, its text goes
-    facts = report_facts()
-    facts.submission = report_submission(blocks)
-    results, verdict = judged(facts)
-    assert results[rule].status == "review", results[rule].message
+@pytest.mark.parametrize("question,rule", [
+    ("purpose", "report.purpose"), ("follow_up", "report.follow_up"), ("long_term", "report.long_term")])
+def test_each_question_of_iii_3_is_judged_as_the_report_answers_it(question, rule):
+    results, verdict = judged(report_facts(**{question: Statement("review", [SEEN], "empty")}))
+    assert results[rule].status == "review" and results[rule].message.endswith(" : rubrique vide.")
     assert verdict == "review"
+    results, _ = judged(report_facts(**{question: Statement("review", [SEEN], "undecided")}))
+    assert results[rule].message.endswith(" : réponse non arrêtée (« à définir »).")
+    results, verdict = judged(report_facts(**{question: Statement("fail", [], "absent")}))
+    assert results[rule].status == "fail" and results[rule].message.endswith(" : le rapport ne le dit pas.")
+    assert verdict == "incomplete"
 
 
-def test_without_validation_the_report_fails():
-    facts = report_facts()
-    facts.submission = report_submission(COMPLIANT_REPORT[:-2])
-    results, verdict = judged(facts)
+def test_validation_by_visa_or_by_a_signed_transmission_and_none():
+    results, _ = judged(report_facts(validation=Validation("transmission", SEEN)))
+    assert results["report.validated"].message == "Rapport transmis et signé par l'exécutif du titulaire du label."
+    results, verdict = judged(report_facts(validation=None))
     assert results["report.validated"].status == "fail"
     assert verdict == "incomplete"
 
