@@ -39,7 +39,7 @@ from common.zipguard import unzipped_bytes
 from . import errors
 from .base import register_reader
 from .placeholders import is_placeholder
-from .model import Block, Piece
+from .model import TICKED, UNTICKED, Block, Piece
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -81,9 +81,6 @@ INLINE_WRAPPERS = {HYPERLINK, SMART_TAG, CUSTOM_XML, INS, MOVE_TO, FLD_SIMPLE, D
 REMOVED = {DEL, MOVE_FROM}
 # Footnote/endnote entries that only draw the separator line.
 NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
-
-TICKED, UNTICKED = "☒", "☐"
-
 
 WORD_MAIN_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",

@@ -14,6 +14,9 @@ BlockKind = Literal["heading", "paragraph", "list_item", "table"]
 # Where the block sits in the source document; body text is the default.
 BlockSource = Literal["body", "header", "footer", "footnote", "endnote", "textbox", "form"]
 PieceFormat = Literal["pdf", "docx", "odt", "doc", "other"]
+# How the readers write a form's check box into the text: one pair of glyphs
+# for every format that stores the box's state (DOCX, ODT).
+TICKED, UNTICKED = "☒", "☐"
 
 
 @dataclass

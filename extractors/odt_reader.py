@@ -26,7 +26,7 @@ from common.zipguard import member_too_compressed
 from . import errors
 from .base import register_reader
 from .placeholders import strip_placeholders
-from .model import Block, Piece
+from .model import TICKED, UNTICKED, Block, Piece
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -233,7 +233,7 @@ def form_controls(body: etree._Element) -> dict[str, str]:
         elif kind in ("checkbox", "radio"):
             state = (ctl.get(q("form:current-state")) or ctl.get(q("form:state"))
                      or ctl.get(q("form:current-selected")) or ctl.get(q("form:selected")))
-            shown[ident] = ("☒ " if state in ("checked", "true") else "☐ ") + label
+            shown[ident] = (TICKED if state in ("checked", "true") else UNTICKED) + " " + label
         elif kind in ("fixed-text", "frame"):
             shown[ident] = label
         elif kind == "listbox":
