@@ -38,7 +38,7 @@ from . import collectivites
 from .collectivites import Entry, key
 from .evidence import Evidence
 from .lexicons import countries
-from .text import fold, squash
+from common.text import fold, squash
 
 DATA = Path(__file__).parent / "data" / "applicant.yaml"
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .text import fold
+from common.text import fold
 
 DATA = Path(__file__).parent / "data" / "collectivites.tsv.gz"
 

@@ -7,12 +7,11 @@ the year of the nearest dated context (the caller's `default_year`).
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from .text import fold
+from common.text import fold
 
 MONTHS = {"janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
           "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9,
@@ -90,10 +89,3 @@ def find_range(text: str, default_year: int | None = None) -> tuple[date, date, 
         if start and end and start <= end:
             return start, end, m.start(), m.end()
     return None
-
-
-def add_months(day: date, months: int) -> date:
-    """Calendar months: 15 March + 2 = 15 May; 31 December + 2 = 28/29 February."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

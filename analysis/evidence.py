@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from extractors.model import Block
 
-from .text import quote
+from common.text import quote
 
 
 @dataclass(frozen=True)

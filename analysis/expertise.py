@@ -31,7 +31,7 @@ from extractors.model import Block, Submission
 
 from .applicant import PLACEHOLDER, find_mentions, fold_same, lexicon as applicant_lexicon
 from .evidence import Evidence
-from .text import fold, sentences, squash
+from common.text import fold, sentences, squash
 
 DATA = Path(__file__).parent / "data"
 MAX_LABEL = 120        # a label is a phrase, not a paragraph

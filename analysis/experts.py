@@ -14,14 +14,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from common.text import CIVILITY, fold, sentences, squash
 from extractors.model import Block, Piece, Submission
 
 from .evidence import Evidence, quote
 from .lexicons import experts_lexicon
+from .nlp import person_spans
 from .signature import CLOSING_RE as LETTER_CLOSING_RE
 from .people import PersonMention, PersonName, find_people, normalise
-from .statements import is_title
-from .text import fold, sentences, squash
+from .statements import UNDECIDED_RE, is_title
 
 
 @dataclass
@@ -216,10 +217,9 @@ def _mentions(text: str) -> list[PersonMention]:
     if mentions:
         return mentions
     # A name without civility, capitals or known given name: ask spaCy.
-    from .nlp import person_spans
     found = []
     for start, end in person_spans(text):
-        person = normalise(re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s+", "", text[start:end]))
+        person = normalise(re.sub(rf"^{CIVILITY}\s+", "", text[start:end]))
         if person:
             found.append(PersonMention(person, start, end))
     return found
@@ -255,6 +255,21 @@ def experts_in_unit(text: str, block: Block, source: str) -> list[Expert]:
 # A person's entry longer than this may hold a function or qualification the
 # apposition parser did not see: its absence is then for a person to check.
 WHOLE_ENTRY_CHARS = 160
+
+
+def experts_undecided(submission: Submission) -> list[Evidence]:
+    """'Experts mobilisables : à définir', or an experts heading left empty."""
+    for piece in submission.pieces:
+        for i, block in enumerate(piece.blocks):
+            folded = fold(block.text)
+            if not lexicon().context.search(folded):
+                continue
+            if UNDECIDED_RE.search(folded) and len(block.text) < 200:
+                return [Evidence.of(block)]
+            nxt = piece.blocks[i + 1] if i + 1 < len(piece.blocks) else None
+            if block.kind == "heading" and (nxt is None or nxt.kind == "heading"):
+                return [Evidence.of(block)]
+    return []
 
 
 def person_candidates(submission: Submission, limit: int = 5) -> list[Evidence]:
@@ -326,7 +341,7 @@ def _leading_person(cell: str, in_name_column: bool = False) -> PersonName | Non
         return mentions[0].name
     head = re.split(r"\s*[,(–—]\s*|\s-\s", cell)[0]
     if in_name_column and len(head.split()) <= 4:
-        return normalise(re.sub(r"^(?:M\.|Mme|Mlle|Dr|Pr|Monsieur|Madame)\s+", "", head))
+        return normalise(re.sub(rf"^{CIVILITY}\s+", "", head))
     return None
 
 

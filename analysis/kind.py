@@ -11,7 +11,7 @@ import re
 
 from extractors.model import Block, Submission
 
-from .text import fold
+from common.text import fold
 
 Kind = str  # "candidature" | "rapport" | "inconnu"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .text import fold
+from common.text import fold
 
 DATA = Path(__file__).with_name("data")
 

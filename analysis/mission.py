@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from common.text import CIVILITY, fold
 from extractors.model import Block, Submission
 
 from .evidence import Evidence
+from .dates import find_dates, find_range
 from .lexicons import countries
-from .people import PersonName, find_people
+from .nlp import person_spans
+from .people import PersonName, find_people, normalise
 from .statements import blocks_under
-from .text import fold
 
 HOSTING_RE = re.compile(
     r"accueil (?:d'une|de la|des?) (?:delegation|representants?|homologues?)|delegation (?:\w+ )?accueillie"
@@ -94,8 +96,6 @@ def _year_hint(submission: Submission) -> int | None:
 
 
 def find_mission_dates(submission: Submission) -> tuple[date | None, date | None, list[Evidence]]:
-    from .dates import find_range
-
     year = _year_hint(submission)
     best = None
     for block in submission.blocks:
@@ -115,8 +115,6 @@ def find_mission_dates(submission: Submission) -> tuple[date | None, date | None
 
 def find_report_date(submission: Submission, mission_end: date | None) -> tuple[date | None, list[Evidence]]:
     """'Fait à Lyon, le 12 mai 2025', 'Date du rapport : …', a dated letterhead."""
-    from .dates import find_dates
-
     year = mission_end.year if mission_end else _year_hint(submission)
     candidates = []
     for block in submission.blocks:
@@ -241,15 +239,12 @@ def _bare_field_values(line: str, label_re: re.Pattern) -> list[str]:
     return values
 
 
-LEADING_NAME_RE = re.compile(r"^\s*(?:M\.|Mme|Mlle|Dr|Pr)?\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*(?:,|\(|$)")
+LEADING_NAME_RE = re.compile(rf"^\s*{CIVILITY}?\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){{1,3}})\s*(?:,|\(|$)")
 
 
 def _people_in(values) -> list[PersonName]:
     """People listed in summary fields: one per line or per ';', each item
     opening with a name (whatever its spelling, in a field of names)."""
-    from .nlp import person_spans
-    from .people import normalise
-
     people: dict[str, PersonName] = {}
     for value in values:
         for item in re.split(r"\n|;", value):

@@ -10,7 +10,7 @@ of what is left of the load, and neither changes a single entity:
 - compiling the French tokenizer's exception pattern: some 800 copies of the
   same few huge letter classes under IGNORECASE, each optimised again by
   `re`.  Remembering each distinct class while the model loads gives the
-  same compiled code (tests/test_nlp.py checks it) in a quarter of the time.
+  same compiled code (tests/analysis/test_nlp.py checks it) in a quarter of the time.
 
 A batch loads it in the parent before the workers fork (`preload`), so the
 workers share one copy instead of each loading its own.

@@ -12,15 +12,14 @@ import re
 from dataclasses import dataclass
 
 from .lexicons import experts_lexicon, given_names
-from .text import fold
+from common.text import CIVILITY, fold
 
 UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
 LOW = "a-zàâäçéèêëîïôöùûüÿæœß"
 CAP_WORD = rf"[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)*"          # Marie, Jean-Pierre
 UPPER_WORD = rf"[{UP}][{UP}'’]+(?:-[{UP}][{UP}'’]+)*"       # DUPONT, LE, D'ORMESSON
 PARTICLE = r"(?:de|du|des|d['’]|le|la|van|von|der|den|ben|el|da|dos|di|del)"
-TITLE = (r"(?:M\.|Mr\.?|MM\.|Monsieur|Mme\.?|Madame|Mlle\.?|Mademoiselle|Dr\.?|Docteure?|Pr\.?"
-         r"|Professeure?|Me\.?)")
+TITLE = CIVILITY
 # A name word is never the start of a hyphenated common word ("Vice-présidente").
 NAME_PART = rf"(?:{CAP_WORD}|{UPPER_WORD})(?![\w-])"
 # A run of 2-4 name words, particles allowed between them ("Anne de La Tour").

@@ -1,23 +1,23 @@
-"""A mission report understood: mission facts, then the report checks."""
+"""A mission report understood: mission facts, the label holder, its people,
+what it says on the questions of §III.3 and its validation, gathered as the
+facts the report checks judge."""
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
-from checks.engine import evaluate
-from checks.rapport import ReportFacts
 from extractors.model import Submission
 
-from .mission import find_mission
+from .applicant import Applicant, find_applicant
+from .experts import Expert, categorise, experts_in_unit, find_experts, merge
+from .facts import ReportFacts
+from .mission import HOST_TEAM_FIELD_RE, SENT_FIELD_RE, MissionFacts, field_values, find_mission
+from .report_statements import find_validation, follow_up_statement, long_term_statement, purpose_statement
 
 
-def report_experts(submission: Submission, mission, applicant) -> list:
+def report_experts(submission: Submission, mission: MissionFacts, applicant: Applicant | None) -> list[Expert]:
     """The label holder's people named as taking part, with their functions:
     the missionaries of a sending mission, the hosting team of a hosting one."""
-    from .experts import experts_in_unit, find_experts, merge
-    from .mission import HOST_TEAM_FIELD_RE, SENT_FIELD_RE, field_values
-
     label_re = HOST_TEAM_FIELD_RE if mission.hosting else SENT_FIELD_RE
     found = []
     for value, block in field_values(submission, label_re):
@@ -27,7 +27,6 @@ def report_experts(submission: Submission, mission, applicant) -> list:
     if not found:
         return find_experts(submission, name, applicant.type if applicant else None)
     experts = merge(found)
-    from .experts import categorise
     for expert in experts:
         expert.category = categorise(expert.function, expert.organisation, applicant=name)
         if expert.organisation is None and expert.category in ("elu", "agent") and name:
@@ -35,20 +34,11 @@ def report_experts(submission: Submission, mission, applicant) -> list:
     return experts
 
 
-def analyse_rapport(submission: Submission, received: date | None = None) -> dict[str, Any]:
-    from .applicant import find_applicant
-
+def report_facts(submission: Submission, received: date | None = None) -> ReportFacts:
     mission = find_mission(submission)
     applicant = find_applicant(submission)
-    experts = report_experts(submission, mission, applicant)
-    facts = ReportFacts(submission, mission, received, applicant, experts)
-    results, verdict = evaluate("rapport", facts)
-    return {
-        "applicant": {"name": applicant.name, "type": applicant.type} if applicant else
-                     {"name": None, "type": None},
-        "expertise": [],
-        "experts": [e.as_dict() for e in experts],
-        "mission": mission.as_dict(),
-        "checks": [r.as_dict() for r in results],
-        "verdict": verdict,
-    }
+    return ReportFacts(submission, mission,
+                       purpose=purpose_statement(submission), follow_up=follow_up_statement(submission),
+                       long_term=long_term_statement(submission), validation=find_validation(submission),
+                       received=received, applicant=applicant,
+                       experts=report_experts(submission, mission, applicant))

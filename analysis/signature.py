@@ -17,7 +17,7 @@ from extractors.model import Block, Piece, Submission
 
 from .evidence import Evidence
 from .people import find_people
-from .text import fold
+from common.text import fold
 
 DELIBERATION_RE = re.compile(
     r"extrait (?:du registre )?des deliberations|deliberation (?:n\W|du|de l'|de la)"

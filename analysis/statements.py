@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from extractors.model import Block, Submission
 
 from .evidence import Evidence
-from .text import fold, sentences
+from common.text import fold, sentences
 
 UNTICKED = "☐□❑❒○◯"
 TICKED = "☒☑✓✔✗✘■⊠⊗◉●"

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from expe_ct.limits import Limits  # noqa: E402
+from common.limits import Limits  # noqa: E402
 from expe_ct.runner import analyse_many  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 import pdfplumber  # noqa: E402
 import pypdfium2  # noqa: E402
 
-from expe_ct.limits import Limits  # noqa: E402
+from common.limits import Limits  # noqa: E402
 from extractors.pdf_reader import read_pdf  # noqa: E402
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from expe_ct.limits import Limits  # noqa: E402
+from common.limits import Limits  # noqa: E402
 from expe_ct.pipeline import read_submission  # noqa: E402
 from extractors.ocr import cer  # noqa: E402
 

@@ -279,7 +279,7 @@ def ocr_seconds_per_page(paths: list[str]) -> float:
     """Reading time of the scans (PDFium, then tesseract on every page) per
     OCR'd page, one process, tesseract on one thread as in the workers."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    from expe_ct.limits import Limits
+    from common.limits import Limits
     from expe_ct.pipeline import read_submission
 
     elapsed, pages = 0.0, 0
@@ -299,7 +299,7 @@ def profile(paths: list[str], top: int = 12) -> None:
     except ImportError:
         print("\nprofil : pyinstrument absent (.venv/bin/pip install pyinstrument)")
         return
-    from expe_ct.limits import Limits
+    from common.limits import Limits
     from expe_ct.pipeline import analyse_submission
 
     for path in paths:   # files in the page cache (the cold start emptied it), models loaded

@@ -1,21 +1,15 @@
 """The ten candidature checks of §III.1 (and §III.2 for the DAECT commitment)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from analysis.evidence import Evidence
 from analysis.experts import Expert
-from analysis.signature import SignatureFinding
+from analysis.facts import CandidatureFacts
 from analysis.statements import Concept, Statement, find_statement
-from analysis.text import fold
-from extractors.model import Submission
+from common.text import fold
 
 from .engine import check
+from .vocabulary import APPLICANT_TYPE_FR as TYPE_FR, EXPERT_CATEGORY_FR as CATEGORY_FR
 
-TYPE_FR = {"commune": "commune", "epci": "intercommunalité", "departement": "département",
-           "region": "région", "association_elus": "association d'élus ou de collectivités"}
-CATEGORY_FR = {"elu": "élu", "agent": "agent territorial", "partenaire": "partenaire territorial",
-               "autre": "hors des catégories prévues"}
 
 MEAE = Concept("commitment.meae", (
     ("ministere", "meae", "mae", "daect", "dctciv", "affaires etrangeres", "quai d'orsay", "l'etat"),
@@ -30,17 +24,6 @@ INFORM_DAECT = Concept("commitment.inform_daect", (
     ("daect", "dctciv", "delegation", "ministere", "meae"),
     ("sollicit", "demande", "proposition", "invitation"),
 ), topic=(("daect", "dctciv", "delegation", "engagements"), ("inform", "sollicit", "engag")))
-@dataclass
-class CandidatureFacts:
-    submission: Submission
-    applicant: object | None            # analysis.applicant.Applicant
-    expertise: list = field(default_factory=list)
-    expertise_status: object | None = None   # analysis.expertise.StatusFinding
-    basis: object | None = None          # analysis.expertise.BasisFinding
-    experts: list[Expert] = field(default_factory=list)
-    # People named in the dossier, quoted when none could be tied to the expert role.
-    candidates: list[Evidence] = field(default_factory=list)
-    signature: SignatureFinding = field(default_factory=SignatureFinding)
 
 
 def _names(experts: list[Expert]) -> str:
@@ -89,27 +72,10 @@ def commitment_meae(facts: CandidatureFacts):
                              "Acceptation de travailler avec le ministère sur des missions")
 
 
-def _experts_undecided(facts: CandidatureFacts) -> list[Evidence]:
-    """'Experts mobilisables : à définir', or an experts heading left empty."""
-    from analysis.experts import lexicon
-    from analysis.statements import UNDECIDED_RE
-    for piece in facts.submission.pieces:
-        for i, block in enumerate(piece.blocks):
-            folded = fold(block.text)
-            if not lexicon().context.search(folded):
-                continue
-            if UNDECIDED_RE.search(folded) and len(block.text) < 200:
-                return [Evidence.of(block)]
-            nxt = piece.blocks[i + 1] if i + 1 < len(piece.blocks) else None
-            if block.kind == "heading" and (nxt is None or nxt.kind == "heading"):
-                return [Evidence.of(block)]
-    return []
-
-
 @check("experts.named")
 def experts_named(facts: CandidatureFacts):
     if not facts.experts:
-        undecided = _experts_undecided(facts)
+        undecided = facts.experts_undecided
         if undecided:
             return "review", "Liste des experts annoncée mais laissée « à définir » ou vide.", undecided
         if facts.candidates:
@@ -124,7 +90,7 @@ def experts_named(facts: CandidatureFacts):
 def _no_expert_status(facts: CandidatureFacts) -> tuple[str, list[Evidence]]:
     """What the checks on experts say when none was found: fail only when the
     dossier names nobody at all, else a person looks (the candidates quoted)."""
-    undecided = _experts_undecided(facts)
+    undecided = facts.experts_undecided
     if undecided or facts.candidates:
         return "review", undecided or facts.candidates
     return "fail", []

@@ -8,9 +8,9 @@ from datetime import date
 
 from web.cli import add_commands as add_web_commands
 
-from .characters import InvalidText, check_plain
+from common.characters import InvalidText, check_plain
 from .french_argparse import ArgumentParser
-from .limits import Limits
+from common.limits import Limits
 
 
 EXIT_REGISTER = 3  # the register is damaged or cannot be restored

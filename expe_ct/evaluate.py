@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from analysis.text import fold
+from common.text import fold
 
 MISSION_FIELDS = ("country", "start", "end", "report_date", "hosting", "participants")
 
 
-def name_key(name: str) -> str:
+def person_key(name: str) -> str:
     return " ".join(sorted(fold(name).replace("-", " ").replace("'", " ").split()))
 
 
@@ -134,8 +134,8 @@ def _score_applicant(s: Scores, record: dict, truth: dict) -> None:
 
 
 def _score_experts(s: Scores, record: dict, truth: dict, label: str) -> None:
-    predicted = {name_key(e["name"]): e for e in record.get("experts") or []}
-    expected = {name_key(e["name"]): e for e in truth.get("experts") or []}
+    predicted = {person_key(e["name"]): e for e in record.get("experts") or []}
+    expected = {person_key(e["name"]): e for e in truth.get("experts") or []}
     for key, exp in expected.items():
         if key in predicted:
             s.expert_tp += 1
@@ -182,7 +182,7 @@ def _score_mission(s: Scores, record: dict, truth: dict, label: str) -> None:
         expected = truth["mission"].get(key)
         value = got.get(key)
         if key == "participants":
-            ok = {name_key(n) for n in value or []} == {name_key(n) for n in expected or []}
+            ok = {person_key(n) for n in value or []} == {person_key(n) for n in expected or []}
         else:
             ok = value == expected
         s.mission[key].add(ok)

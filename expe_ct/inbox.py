@@ -47,7 +47,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from expe_ct.record import error_record
 from expe_ct.runner import WorkersLost
+from common.files import fsync_dir as _fsync_dir, fsync_tree as _fsync_tree, write_atomic
 from extractors.package import is_junk, submission_sha256
+from outputs.sheet import write_sheet
 from register import Register
 
 log = logging.getLogger("expe_ct.inbox")
@@ -167,25 +169,6 @@ class Home:
 
 # -- durable small writes and moves ----------------------------------------
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write to a temporary name, fsync, rename: readers see all or nothing."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1))
 
@@ -202,19 +185,6 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path)
     elif path.exists() or path.is_symlink():
         path.unlink()
-
-
-def _fsync_tree(path: Path) -> None:
-    if path.is_file():
-        with open(path, "rb") as fh:
-            os.fsync(fh.fileno())
-        return
-    for dirpath, _, filenames in os.walk(path):
-        for name in filenames:
-            full = Path(dirpath, name)
-            if full.is_file() and not full.is_symlink():
-                with open(full, "rb") as fh:
-                    os.fsync(fh.fileno())
 
 
 def _copy_node(src: str, dest: str) -> None:
@@ -637,8 +607,6 @@ class Filer:
         return self.home.archive / sha[:2] / sha
 
     def _file(self, claim: Claim, record: dict[str, Any], received: date | None) -> dict[str, Any]:
-        from outputs.sheet import write_sheet
-
         sha = record["sha256"]
         if os.path.lexists(claim.entry):  # (a failure after its move leaves it in place)
             now = entry_sha256(claim.entry, claim.id)

@@ -10,14 +10,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from analysis.candidature import candidature_facts
 from analysis.kind import detect_kind
+from analysis.rapport import report_facts
+from checks import evaluate
 from extractors.base import as_piece_error, contract_format, read_piece
 from extractors.errors import ExtractionError
 from extractors.model import Piece, Submission
 from extractors.package import open_submission, submission_sha256
 
 from . import record
-from .limits import Limits
+from common.limits import Limits
 
 log = logging.getLogger("expe_ct.pipeline")
 
@@ -52,15 +55,17 @@ def submission_error(pieces: list[Piece]) -> tuple[str, str] | None:
 
 
 def analyse(submission: Submission, received: date | None = None) -> dict[str, Any]:
-    """What the submission says, in the contract's terms."""
+    """What the submission says and how the regulation judges it, in the
+    contract's terms: analysis/ finds the facts, checks/ judges them."""
     kind = detect_kind(submission)
     if kind == "candidature":
-        from analysis.candidature import analyse_candidature
-        return {"kind": kind, **analyse_candidature(submission)}
-    if kind == "rapport":
-        from analysis.rapport import analyse_rapport
-        return {"kind": kind, **analyse_rapport(submission, received)}
-    return {"kind": kind}
+        facts = candidature_facts(submission)
+    elif kind == "rapport":
+        facts = report_facts(submission, received)
+    else:
+        return {"kind": kind}
+    results, verdict = evaluate(kind, facts)
+    return {"kind": kind, **record.findings(facts, results, verdict)}
 
 
 def analyse_submission(path: str, limits: Limits | None = None,

@@ -11,11 +11,10 @@ import logging
 import analysis.candidature  # noqa: F401
 import analysis.rapport  # noqa: F401
 import expe_ct.pipeline  # noqa: F401
+from analysis.nlp import preload
 
 
 def load_models() -> None:
-    from analysis.nlp import preload
-
     try:
         preload()
     except Exception as exc:  # the workers will load it, or fail, themselves

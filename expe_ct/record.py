@@ -1,4 +1,4 @@
-"""Contract records (../shared/contract.md, version 1).
+"""Contract records (contract/contract.md, version 1).
 
 The record is the pipeline's stable machine-readable face: keys come in the
 contract's order, every key is always present, and fields are only ever
@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from analysis.facts import CandidatureFacts, ReportFacts
+from checks import CheckResult
 from extractors.errors import ExtractionError
 from extractors.model import Piece, Submission
 
@@ -43,6 +45,23 @@ def error_record(submission_path: str, sha256: str | None, code: str, message: s
 
 def from_exception(submission_path: str, sha256: str | None, exc: ExtractionError) -> dict[str, Any]:
     return error_record(submission_path, sha256, exc.code, exc.message)
+
+
+def findings(facts: CandidatureFacts | ReportFacts, results: list[CheckResult],
+             verdict: str) -> dict[str, Any]:
+    """The contract's fields for what the analysis found and how it was judged."""
+    applicant = facts.applicant
+    found: dict[str, Any] = {
+        "applicant": {"name": applicant.name, "type": applicant.type} if applicant else
+                     {"name": None, "type": None},
+        "expertise": [],
+        "experts": [e.as_dict() for e in facts.experts],
+    }
+    if isinstance(facts, CandidatureFacts):
+        found["expertise"] = [{"label": item.label, "themes": list(item.themes)} for item in facts.expertise]
+    else:
+        found["mission"] = facts.mission.as_dict()
+    return {**found, "checks": [r.as_dict() for r in results], "verdict": verdict}
 
 
 def ok_record(submission: Submission, analysis: dict[str, Any],

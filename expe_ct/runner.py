@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator
 from pebble import ProcessExpired, ProcessPool
 
 from . import record
-from .limits import Limits
+from common.limits import Limits
 from extractors.package import submission_sha256
 
 log = logging.getLogger("expe_ct.runner")

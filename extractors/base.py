@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 from typing import Callable, Protocol
 
-from expe_ct.limits import Limits
+from common.limits import Limits
 
 from . import errors
 from .errors import ExtractionError, unsupported

@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from expe_ct.processes import run_in_group
+from common.processes import run_in_group
 
 from . import errors
 from .errors import ExtractionError

@@ -21,7 +21,8 @@ from pathlib import Path
 import olefile
 from lxml import etree
 
-from expe_ct.limits import Limits
+from common.limits import Limits
+from common.xml import safe_parser
 
 from . import converter, errors
 from .base import register_reader
@@ -112,9 +113,7 @@ def read_with_antiword(path: Path, name: str) -> Piece:
     if done.returncode != 0 or b"<book" not in output:
         raise errors.unreadable("Le document Word n'a pas pu être lu (fichier endommagé "
                                 "ou version de Word non prise en charge).")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, recover=True)
-    book = etree.fromstring(output, parser)
+    book = etree.fromstring(output, safe_parser(recover=True))
     if book is None:
         raise errors.unreadable("Le document Word n'a pas pu être lu.")
     piece = Piece(file=name, format="doc")

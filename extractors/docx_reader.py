@@ -32,12 +32,14 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.package import Package
 from lxml import etree
 
-from expe_ct.limits import Limits
+from common.limits import Limits
+from common.xml import safe_parser
+from common.zipguard import unzipped_bytes
 
 from . import errors
 from .base import register_reader
 from .placeholders import is_placeholder
-from .model import Block, Piece
+from .model import TICKED, UNTICKED, Block, Piece
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -80,9 +82,6 @@ REMOVED = {DEL, MOVE_FROM}
 # Footnote/endnote entries that only draw the separator line.
 NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 
-TICKED, UNTICKED = "☒", "☐"
-
-
 WORD_MAIN_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
@@ -93,9 +92,7 @@ OTHER_OFFICE_KINDS = {"spreadsheetml": "un classeur Excel", "ms-excel": "un clas
                       "presentationml": "une présentation PowerPoint",
                       "ms-powerpoint": "une présentation PowerPoint"}
 
-# Never fetch or expand anything named by the file itself.
-SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                              huge_tree=False)
+SAFE_PARSER = safe_parser()
 
 HEADING_STYLE = re.compile(r"^(?:heading|titre|title|überschrift|berschrift)(\d)$")
 TITLE_STYLE = re.compile(r"^(?:title|titre)$")
@@ -156,7 +153,7 @@ class _Part:
 def _open_main_part(path: Path, limits: Limits, warnings: list[str]) -> _Part:
     try:
         with zipfile.ZipFile(path) as zf:
-            unzipped = sum(info.file_size for info in zf.infolist())
+            unzipped = unzipped_bytes(zf.infolist())
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise errors.unreadable("Le document Word est endommagé (archive illisible).") from exc
     if unzipped / 1e6 > limits.max_unzipped_mb:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from expe_ct.characters import normalise
+from common.characters import normalise
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table"]
 # Where the block sits in the source document; body text is the default.
@@ -18,6 +18,9 @@ BlockSource = Literal["body", "header", "footer", "footnote", "endnote", "textbo
 PieceFormat = Literal["pdf", "docx", "odt", "doc", "other"]
 INVISIBLE_REMOVED = ("Caractères invisibles supprimés du texte (espaces de largeur nulle, "
                      "marques ou forçages de direction) : le texte peut avoir été maquillé.")
+# How the readers write a form's check box into the text: one pair of glyphs
+# for every format that stores the box's state (DOCX, ODT).
+TICKED, UNTICKED = "☒", "☐"
 
 
 @dataclass

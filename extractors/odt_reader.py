@@ -19,12 +19,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from expe_ct.limits import Limits
+from common.limits import Limits
+from common.xml import safe_parser
+from common.zipguard import member_too_compressed
 
 from . import errors
 from .base import register_reader
 from .placeholders import strip_placeholders
-from .model import Block, Piece
+from .model import TICKED, UNTICKED, Block, Piece
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -85,18 +87,12 @@ HEADER_FOOTER = {q("style:header"): "header", q("style:header-left"): "header",
 
 
 MAX_PART_BYTES = 200_000_000
-RATIO_FLOOR_BYTES = 1_000_000  # below this a high ratio is harmless
 MAX_SPACES = 100               # text:c of one text:s
 MAX_REPEAT = 100               # repeated cells or rows actually expanded
 MAX_STYLE_DEPTH = 20           # parent-style chains (they may loop)
 SPACE_MARK = "\ue000"          # a kept space (text:s), spared by whitespace collapsing
 WHITE_SPACE = re.compile(r"[ \t\r\n]+")
 MULTI_SPACE = re.compile(r" {2,}")
-
-
-def parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False, remove_comments=True, remove_pis=True)
 
 
 @register_reader("odt")
@@ -135,9 +131,7 @@ def read_part(zf: zipfile.ZipFile, part: str, limits: Limits) -> bytes | None:
         info = zf.getinfo(part)
     except KeyError:
         return None
-    ratio = info.file_size / max(info.compress_size, 1)
-    if info.file_size > MAX_PART_BYTES or (
-            info.file_size > RATIO_FLOOR_BYTES and ratio > limits.max_zip_ratio):
+    if info.file_size > MAX_PART_BYTES or member_too_compressed(info, limits.max_zip_ratio):
         raise errors.too_large(
             "Le fichier ODT contient une partie démesurée une fois décompressée "
             "(fichier piégé ou anormal) ; il n'a pas été lu.")
@@ -147,7 +141,7 @@ def read_part(zf: zipfile.ZipFile, part: str, limits: Limits) -> bytes | None:
 
 def parse_part(zf: zipfile.ZipFile, part: str, limits: Limits) -> etree._Element | None:
     data = read_part(zf, part, limits)
-    return None if data is None else etree.fromstring(data, parser())
+    return None if data is None else etree.fromstring(data, safe_parser(strip_comments=True))
 
 
 def is_encrypted(zf: zipfile.ZipFile, limits: Limits) -> bool:
@@ -156,7 +150,7 @@ def is_encrypted(zf: zipfile.ZipFile, limits: Limits) -> bool:
     if not data:
         return False
     try:
-        manifest = etree.fromstring(data, parser())
+        manifest = etree.fromstring(data, safe_parser(strip_comments=True))
     except etree.XMLSyntaxError:
         return b"encryption-data" in data
     return manifest.find(".//" + q("manifest:encryption-data")) is not None
@@ -239,7 +233,7 @@ def form_controls(body: etree._Element) -> dict[str, str]:
         elif kind in ("checkbox", "radio"):
             state = (ctl.get(q("form:current-state")) or ctl.get(q("form:state"))
                      or ctl.get(q("form:current-selected")) or ctl.get(q("form:selected")))
-            shown[ident] = ("☒ " if state in ("checked", "true") else "☐ ") + label
+            shown[ident] = (TICKED if state in ("checked", "true") else UNTICKED) + " " + label
         elif kind in ("fixed-text", "frame"):
             shown[ident] = label
         elif kind == "listbox":

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from expe_ct.limits import Limits
+from common.limits import Limits
+from common.zipguard import too_compressed, unzipped_bytes
 
 from . import errors
 from .base import sniff_format
@@ -182,15 +183,12 @@ def _unpack_zip(path: Path, dest: Path, limits: Limits) -> tuple[list[PieceFile]
             raise errors.too_large(
                 f"L'archive contient {len(kept)} pièces, au-delà de la limite de "
                 f"{limits.max_pieces}.")
-        total = sum(m.file_size for _, m in kept)
+        total = unzipped_bytes(m for _, m in kept)
         if total / 1e6 > limits.max_unzipped_mb:
             raise errors.too_large(
                 f"L'archive se décompresse en {total / 1e6:.0f} Mo, au-delà de la limite "
                 f"de {limits.max_unzipped_mb:.0f} Mo.")
-        packed = sum(m.compress_size for _, m in kept) or 1
-        if total / packed > limits.max_zip_ratio or any(
-                m.file_size > 1e6 and m.file_size / max(m.compress_size, 1) > limits.max_zip_ratio
-                for _, m in kept):
+        if too_compressed((m for _, m in kept), limits.max_zip_ratio):
             raise errors.too_large(
                 "L'archive a un taux de compression anormal (bombe ZIP probable) : "
                 "elle n'a pas été décompressée.")

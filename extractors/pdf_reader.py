@@ -19,7 +19,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
-from expe_ct.limits import Limits
+from common.limits import Limits
 
 from . import errors, ocr
 from .base import register_reader

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 import statistics
 
+from common.text import fold
+
 from .pdf_layout import Line, Para, TableBox, list_marker
 
 PEOPLE = {"nom", "noms", "prenom", "prenoms", "expert", "experts", "identite", "intervenant",
@@ -71,8 +73,6 @@ def find_unruled_tables(paras: list[Para]) -> list[Para]:
 
 
 def _fold(word: str) -> str:
-    from analysis.text import fold
-
     return re.sub(r"[^\w/&()-]", "", fold(word))
 
 

@@ -1,4 +1,6 @@
-"""The committee pack flow: build pack.html, pack.pdf and pack.csv (outputs.pack)."""
+"""The committee pack flow: build pack.html, pack.pdf and pack.csv
+(outputs.pack), then mark the candidatures in it as examined by this
+committee, so that a later committee does not see them again."""
 from __future__ import annotations
 
 from datetime import date
@@ -9,16 +11,23 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from flows import tally
-from outputs.pack import build_pack
+from outputs.pack import Corrector, Pack, build_pack
 from register import Register
 from web.corrections import corrector
+
+
+def prepare_pack(register: Register, comite: date, cutoff: date | None, out: Path,
+                 correct: Corrector | None = None) -> Pack:
+    pack = build_pack(register, comite, cutoff, out, correct=correct)
+    register.mark_examined(list(pack.sha256s), comite)
+    return pack
 
 
 @task(name="construire-dossier-comite", cache_policy=NO_CACHE, persist_result=False, **tally.HOOKS)
 def build(home: str, comite: date, cutoff: date | None, out: str) -> dict[str, Any]:
     register = Register.open(Path(home))
     try:
-        pack = build_pack(register, comite, cutoff, Path(out), correct=corrector(Path(home)))
+        pack = prepare_pack(register, comite, cutoff, Path(out), correct=corrector(Path(home)))
     finally:
         register.close()
     return {"candidatures": pack.candidatures, "html": str(pack.html), "pdf": str(pack.pdf),

@@ -1,5 +1,7 @@
-"""The report follow-up flow: reminder letters for overdue or non-compliant
-reports (outputs.letters), run daily by `expe-ct serve`."""
+"""The report follow-up flow: which missions need attention (register),
+reminder letters for overdue or non-compliant reports (outputs.letters),
+then the missions reminded marked in the register; run daily by
+`expe-ct serve`."""
 from __future__ import annotations
 
 from datetime import date
@@ -12,13 +14,22 @@ from prefect.cache_policies import NO_CACHE
 from flows import tally
 from outputs.letters import write_letters
 from register import Register
+from register.follow_ups import FollowUp, follow_ups
+
+
+def remind(register: Register, today: date, out: Path) -> tuple[list[FollowUp], list[Path]]:
+    """Write the letters of `today`, then mark their missions reminded."""
+    items = follow_ups(register, today)
+    letters = write_letters(items, today, out)
+    register.mark_reminded([i.mission.id for i in items if i.needs_letter], today)
+    return items, letters
 
 
 @task(name="ecrire-relances", cache_policy=NO_CACHE, persist_result=False, **tally.HOOKS)
 def letters(home: str, today: date, out: str) -> dict[str, Any]:
     register = Register.open(Path(home))
     try:
-        items, paths = write_letters(register, today, Path(out))
+        items, paths = remind(register, today, Path(out))
     finally:
         register.close()
     return {"missions": len(items), "letters": len(paths),

@@ -12,31 +12,52 @@ path, with this process's environment (the home, the register's URL).
 """
 from __future__ import annotations
 
+import importlib
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
+import yaml
 from prefect import serve
 from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
-from prefect.deployments.runner import EntrypointType
+from prefect.deployments.runner import EntrypointType, RunnerDeployment
 from prefect.schedules import Cron
 
-from .inbox import inbox_flow
-from .pack import pack_flow
-from .relances import relances_flow
+DEPLOYMENTS_FILE = Path(__file__).with_name("prefect.yaml")
 
-ONE_AT_A_TIME = ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW)
+
+def declared_deployments() -> list[dict[str, Any]]:
+    """The deployments of flows/prefect.yaml, the one place they are declared."""
+    return yaml.safe_load(DEPLOYMENTS_FILE.read_text(encoding="utf-8"))["deployments"]
+
+
+def _flow(entrypoint: str):
+    """'flows/inbox.py:inbox_flow' → the flow object."""
+    path, name = entrypoint.split(":")
+    return getattr(importlib.import_module(path.removesuffix(".py").replace("/", ".")), name)
+
+
+def local_deployment(declared: dict[str, Any], local: dict[str, Any], interval_s: float) -> RunnerDeployment:
+    """A declared deployment with this machine's parameters (inbox, home,
+    settle_s) and the inbox interval of `expe-ct serve`."""
+    flow = _flow(declared["entrypoint"])
+    options: dict[str, Any] = {}
+    for schedule in declared.get("schedules") or []:
+        if "interval" in schedule:
+            options["interval"] = timedelta(seconds=interval_s)
+        elif "cron" in schedule:
+            options["schedule"] = Cron(schedule["cron"], timezone=schedule.get("timezone"))
+    limit = declared.get("concurrency_limit")
+    if limit:
+        options["concurrency_limit"] = ConcurrencyLimitConfig(
+            limit=limit["limit"], collision_strategy=ConcurrencyLimitStrategy[limit["collision_strategy"]])
+    accepted = flow.parameters.properties
+    parameters = {key: value for key, value in local.items() if key in accepted}
+    return flow.to_deployment(name=declared["name"], parameters=parameters,
+                              entrypoint_type=EntrypointType.MODULE_PATH, **options)
 
 
 def serve_flows(inbox: Path, home: Path, interval_s: float, settle_s: float) -> None:
-    module = EntrypointType.MODULE_PATH
-    serve(
-        inbox_flow.to_deployment(
-            name="depot", interval=timedelta(seconds=interval_s), concurrency_limit=ONE_AT_A_TIME,
-            parameters={"inbox": str(inbox), "home": str(home), "settle_s": settle_s},
-            entrypoint_type=module),
-        relances_flow.to_deployment(
-            name="quotidien", schedule=Cron("0 7 * * *", timezone="Europe/Paris"),
-            concurrency_limit=ONE_AT_A_TIME, parameters={"home": str(home)}, entrypoint_type=module),
-        pack_flow.to_deployment(name="comite", parameters={"home": str(home)}, entrypoint_type=module),
-        print_starting_message=False,
-    )
+    local = {"inbox": str(inbox), "home": str(home), "settle_s": settle_s}
+    serve(*(local_deployment(d, local, interval_s) for d in declared_deployments()),
+          print_starting_message=False)

@@ -34,6 +34,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from common.files import write_atomic
+
 from .environment import configure
 
 PR_SET_PDEATHSIG = 1
@@ -216,8 +218,6 @@ def _prefect_version() -> str:
 def _note_migrated() -> None:
     marker = _migrated_marker()
     if marker is not None and _migrated() != _prefect_version():
-        from expe_ct.inbox import write_atomic
-
         write_atomic(marker, _prefect_version())
 
 
@@ -225,8 +225,6 @@ def announce(home: Path, server: LocalServer) -> Path:
     """Tell the commands run on this home that `server` (of `expe-ct serve`)
     is up, so that they use it instead of starting their own on the same
     database."""
-    from expe_ct.inbox import write_atomic
-
     path = home / "prefect" / ANNOUNCE
     write_atomic(path, json.dumps({"api_url": server.api_url, "pid": os.getpid()}))
     return path

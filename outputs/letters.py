@@ -1,67 +1,29 @@
-"""Report follow-up: which missions need a reminder, and the letters.
-
-A mission needs one when its report is overdue (not received two calendar
-months after the return, §III.3) or when the report received fails a
-mandatory check that the holder can still put right.  A report that only
-came late is listed, not reminded: there is nothing left to ask for.
-Letters are DOCX (the DAECT edits and signs them), laid out from the
-Jinja2 text template templates/relance.txt.j2.
+"""Report follow-up letters for the missions that register/follow_ups.py
+found needing attention, and relances.csv listing them.  Letters are DOCX
+(the DAECT edits and signs them), laid out from the Jinja2 text template
+templates/relance.txt.j2.
 """
 from __future__ import annotations
 
 import csv
 import io
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from expe_ct.characters import csv_row, for_xml
+from common.characters import csv_row, for_xml
+from common.dates import MONTHS
+from common.files import write_atomic
+from common.text import fold
+from register import Mission
+from register.follow_ups import FollowUp
 
-from .render import MONTHS, date_fr, render
+from .render import date_fr, render
 from .sheet import check_view
 
-if TYPE_CHECKING:
-    from register import Mission, Register
-
-NOT_FIXABLE = {"report.deadline"}  # a late report stays late
-
-
-@dataclass
-class FollowUp:
-    mission: "Mission"
-    status: str                     # overdue | non_compliant | late | review
-    problems: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def needs_letter(self) -> bool:
-        return self.status in ("overdue", "non_compliant")
-
-
-STATUS_FR = {"overdue": "rapport en retard", "non_compliant": "rapport non conforme",
-             "late": "rapport remis en retard", "review": "rapport à vérifier"}
-
-
-def follow_ups(register: "Register", today: date) -> list[FollowUp]:
-    found = []
-    for mission in register.missions():
-        if mission.report_sha256 is None:
-            if mission.report_due and mission.report_due < today:
-                found.append(FollowUp(mission, "overdue"))
-            continue
-        report = register.get(mission.report_sha256)
-        views = [check_view(c) for c in report.record.get("checks") or []]
-        failing = [v for v in views if v["mandatory"] and v["status"] == "fail"]
-        fixable = [v for v in failing if v["id"] not in NOT_FIXABLE]
-        if fixable:
-            found.append(FollowUp(mission, "non_compliant", fixable))
-        elif failing:
-            found.append(FollowUp(mission, "late", failing))
-        elif report.verdict == "review":
-            found.append(FollowUp(mission, "review",
-                                  [v for v in views if v["mandatory"] and v["status"] == "review"]))
-    return found
+FOLLOW_UP_STATUS_FR = {"overdue": "rapport en retard", "non_compliant": "rapport non conforme",
+                       "late": "rapport remis en retard", "review": "rapport à vérifier"}
 
 
 def period_fr(start: date | None, end: date | None) -> str:
@@ -74,13 +36,13 @@ def period_fr(start: date | None, end: date | None) -> str:
     return f"du {date_fr(start)} au {date_fr(end)}"
 
 
-def mission_ref(mission: "Mission") -> str:
+def mission_ref(mission: Mission) -> str:
     return f"({mission.country or 'pays non précisé'}, {period_fr(mission.start, mission.end)})"
 
 
 def letter_text(item: FollowUp, today: date) -> str:
     return render("relance.txt.j2", m=item.mission, reason=item.status,
-                  problems=[problem_line(p) for p in item.problems],
+                  problems=[problem_line(check_view(p)) for p in item.problems],
                   today=today, mission_ref=mission_ref(item.mission))
 
 
@@ -141,18 +103,13 @@ def write_docx(text: str, path: Path) -> Path:
 
 
 def _slug(text: str) -> str:
-    from analysis.text import fold
-
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:50] or "titulaire"
 
 
-def write_letters(register: "Register", today: date, out: Path) -> tuple[list[FollowUp], list[Path]]:
+def write_letters(items: list[FollowUp], today: date, out: Path) -> list[Path]:
     """A DOCX letter per mission that needs one, and relances.csv listing
     every mission that needs attention."""
-    from expe_ct.inbox import write_atomic
-
     out.mkdir(parents=True, exist_ok=True)
-    items = follow_ups(register, today)
     letters = []
     for item in items:
         if item.needs_letter:
@@ -166,9 +123,8 @@ def write_letters(register: "Register", today: date, out: Path) -> tuple[list[Fo
     for item in items:
         m = item.mission
         writer.writerow(csv_row([m.id, m.holder, m.country or "", m.start or "", m.end or "",
-                         m.report_due or "", m.report_received or "", STATUS_FR[item.status],
-                         " ; ".join(p["title"] for p in item.problems),
+                         m.report_due or "", m.report_received or "", FOLLOW_UP_STATUS_FR[item.status],
+                         " ; ".join(check_view(p)["title"] for p in item.problems),
                          "oui" if item.needs_letter else "non"]))
     write_atomic(out / "relances.csv", "\ufeff" + buffer.getvalue())
-    register.mark_reminded([i.mission.id for i in items if i.needs_letter], today)
-    return items, letters
+    return letters

@@ -14,18 +14,16 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
-import yaml
-
-from checks.rules import REGULATION_FILE
-from expe_ct.characters import csv_row
+from checks.rules import regulation
+from checks.vocabulary import EXPERT_CATEGORY_FR
+from common.characters import csv_row
+from common.files import write_atomic
+from register import Register
 
 from .render import html_to_pdf, render, theme_fr
-from .sheet import CATEGORY_FR, ERROR_FR, sheet_context
-
-if TYPE_CHECKING:
-    from register import Register
+from .sheet import ERROR_FR, sheet_context
 
 CSV_COLUMNS = ["N°", "Demandeur", "Type", "Reçu le", "Thèmes", "Experts", "Pré-examen",
                "Points ouverts", "Déjà labellisé", "Empreinte"]
@@ -42,14 +40,14 @@ class Pack:
 
 def _expert_mix(experts: list[dict[str, Any]]) -> str:
     counts = Counter(e.get("category") for e in experts)
-    return ", ".join(f"{n} {CATEGORY_FR.get(cat, cat)}{'s' if n > 1 and cat in ('elu', 'agent') else ''}"
+    return ", ".join(f"{n} {EXPERT_CATEGORY_FR.get(cat, cat)}{'s' if n > 1 and cat in ('elu', 'agent') else ''}"
                      for cat, n in counts.most_common())
 
 
 Corrector = Callable[[str, dict[str, Any]], tuple[dict[str, Any], dict[str, Any]]]
 
 
-def pack_context(register: "Register", comite: date, cutoff: date,
+def pack_context(register: Register, comite: date, cutoff: date,
                  correct: Corrector | None = None) -> dict[str, Any]:
     """`correct` gives a record with the staff's corrections and their marks
     (web.corrections.corrector); without it, the machine's records."""
@@ -66,7 +64,7 @@ def pack_context(register: "Register", comite: date, cutoff: date,
                     "reason": (ERROR_FR.get((q.record.get("error") or {}).get("code"), "")
                                or "document non reconnu")}
                    for q in register.quarantined_by(cutoff)]
-    source = yaml.safe_load(REGULATION_FILE.read_text(encoding="utf-8"))["source"]
+    source = regulation().source
     return {"comite": comite, "cutoff": cutoff, "sheets": sheets, "quarantined": quarantined,
             "counts": {k: counts.get(k, 0) for k in ("complete", "review", "incomplete")},
             "source": source, "generated": date.today(),
@@ -90,12 +88,9 @@ def summary_csv(sheets: list[dict[str, Any]]) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def build_pack(register: "Register", comite: date, cutoff: date | None, out: Path,
+def build_pack(register: Register, comite: date, cutoff: date | None, out: Path,
                pdf: bool = True, correct: Corrector | None = None) -> Pack:
-    """Write the pack; the candidatures in it are then marked as examined by
-    this committee (a later committee will not see them again)."""
-    from expe_ct.inbox import write_atomic
-
+    """Write the pack (flows/pack.py then marks its candidatures examined)."""
     out.mkdir(parents=True, exist_ok=True)
     context = pack_context(register, comite, cutoff or comite, correct)
     html_path, csv_path, pdf_path = out / "pack.html", out / "pack.csv", out / "pack.pdf"
@@ -104,5 +99,4 @@ def build_pack(register: "Register", comite: date, cutoff: date | None, out: Pat
     if pdf:
         html_to_pdf(html_path, pdf_path)
     shas = tuple(s["sha"] for s in context["sheets"])
-    register.mark_examined(list(shas), comite)
     return Pack(html_path, pdf_path if pdf else None, csv_path, len(shas), shas)

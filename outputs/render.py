@@ -16,9 +16,12 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from expe_ct.once import once
-from expe_ct.processes import run_in_group
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from common.dates import MONTHS
+from common.once import once
+from common.processes import run_in_group
+from contract import theme_label
 
 TEMPLATES = Path(__file__).with_name("templates")
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
@@ -28,31 +31,6 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--hide-scrollbars", "--mute-audio"]
 # A4 at 150 dpi, the width the pack is laid out for.
 A4_PX = (1240, 1754)
-
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre"]
-
-# Labels of ../shared/themes.yaml (contract theme ids), as the pack shows them.
-THEMES = {
-    "agriculture-alimentation": "Agriculture, filières agricoles, alimentation et développement rural",
-    "eau-assainissement": "Eau potable, assainissement, hygiène, milieux aquatiques",
-    "dechets-proprete": "Déchets, tri, propreté urbaine, lutte contre le gaspillage",
-    "environnement-biodiversite": "Espaces naturels, forêt, biodiversité, littoral et mangrove",
-    "climat-energie": "Climat, transition et efficacité énergétiques, énergies renouvelables",
-    "risques-securite": "Gestion des risques et des crises, sécurité, police municipale",
-    "patrimoine-culture": "Patrimoine, culture, création et pratiques artistiques",
-    "tourisme": "Tourisme et valorisation touristique",
-    "urbanisme-amenagement": "Urbanisme, renouvellement urbain, friches, espaces verts, aménagement",
-    "transports-mobilite": "Transports urbains et mobilité",
-    "cooperation-transfrontaliere": "Coopération transfrontalière et frontières maritimes",
-    "gouvernance-locale": "Gouvernance locale, décentralisation, régionalisation, finances locales, état civil",
-    "developpement-economique": "Développement économique, emploi, insertion professionnelle",
-    "numerique": "Numérique, NTIC, création numérique, administration en ligne",
-    "sante-action-sociale": "Santé, action sociale, cohésion sociale",
-    "jeunesse-education": "Jeunesse, éducation, formation, mobilité internationale des jeunes",
-    "egalite-droits": "Égalité femmes-hommes, violences faites aux femmes, droits humains",
-    "migrations-paix": "Migrations, paix et justice",
-}
 
 
 class RenderError(RuntimeError):
@@ -70,7 +48,7 @@ def date_fr(value: date | str | None, empty: str = "—") -> str:
 
 
 def theme_fr(theme_id: str) -> str:
-    return THEMES.get(theme_id, theme_id)
+    return theme_label(theme_id)
 
 
 def theme_short(theme_id: str) -> str:

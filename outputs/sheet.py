@@ -6,32 +6,25 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from analysis.dates import add_months
 from checks.rules import regulation
+from checks.vocabulary import APPLICANT_TYPE_FR, EXPERT_CATEGORY_FR
+from common.files import write_atomic
+from register import Register
 
 from .render import render
-from .summary import FORMAT_FR, KIND_FR, STATUS_FR, VERDICT_FR
+from .summary import CHECK_STATUS_FR, FORMAT_FR, KIND_FR, VERDICT_FR
 
-if TYPE_CHECKING:
-    from register import Register
-
-TYPE_FR = {"commune": "commune", "epci": "intercommunalité (EPCI, syndicat)",
-           "departement": "département", "region": "région",
-           "association_elus": "association d'élus ou de collectivités",
-           "autre": "autre organisme (non éligible)", None: "type non déterminé"}
 TYPE_SHORT = {"commune": "commune", "epci": "EPCI", "departement": "département", "region": "région",
               "association_elus": "association d'élus", "autre": "non éligible", None: "?"}
-CATEGORY_FR = {"elu": "élu", "agent": "agent territorial", "partenaire": "partenaire territorial",
-               "autre": "autre (non éligible)", None: "non déterminée"}
 ERROR_FR = {"unreadable": "illisible", "encrypted": "chiffré",
             "unsupported_format": "format non pris en charge", "empty": "vide",
             "too_large": "trop volumineux", "timeout": "délai dépassé"}
 
 
 def _rule(check_id: str):
-    return next((r for r in regulation() if r.id == check_id), None)
+    return regulation().rule(check_id)
 
 
 def _title(check_id: str) -> str:
@@ -44,7 +37,7 @@ def check_view(check: dict[str, Any]) -> dict[str, Any]:
     return {"id": check["id"], "title": reg.title if reg else check["id"],
             "paragraph": reg.paragraph if reg else "—", "mandatory": reg.mandatory if reg else False,
             "wording": reg.wording if reg else "", "status": check["status"],
-            "status_fr": STATUS_FR.get(check["status"], check["status"]),
+            "status_fr": CHECK_STATUS_FR.get(check["status"], check["status"]),
             "message": check.get("message") or "", "evidence": check.get("evidence") or []}
 
 
@@ -55,7 +48,7 @@ def open_points(record: dict[str, Any]) -> list[str]:
     return [f"{v['title']} ({v['status_fr']})" for v in views]
 
 
-def flags(record: dict[str, Any], register: "Register | None", on: date | None) -> dict[str, Any]:
+def flags(record: dict[str, Any], register: Register | None, on: date | None) -> dict[str, Any]:
     """What the committee should know from the register: the applicant's own
     labels, and labels in force on the same themes."""
     if register is None or record.get("kind") != "candidature":
@@ -77,30 +70,32 @@ def _label_view(lab, themes: set[str], on: date) -> dict[str, Any]:
             "themes": [t for t in lab.themes if t in themes] or lab.themes}
 
 
-def sheet_context(record: dict[str, Any], received: date | None, register: "Register | None" = None,
+def sheet_context(record: dict[str, Any], received: date | None, register: Register | None = None,
                   on: date | None = None, corrected: dict[str, Any] | None = None) -> dict[str, Any]:
     """`corrected`: what the staff corrected in `record` (web.corrections
     marks), shown « corrigé »."""
     applicant = record.get("applicant") or {}
-    experts = [{**e, "category_fr": CATEGORY_FR.get(e.get("category"), e.get("category"))}
+    experts = [{**e, "category_fr": EXPERT_CATEGORY_FR.get(e.get("category"), e.get("category"))}
                for e in record.get("experts") or []]
     mission = record.get("mission")
     report = None
     if record.get("kind") == "rapport" and mission:
         end = date.fromisoformat(mission["end"]) if mission.get("end") else None
-        report = {**mission, "due": add_months(end, 2) if end else None, "received": received}
+        parameters = regulation().parameters
+        report = {**mission, "due": parameters.report_due(end) if end else None, "received": received,
+                  "deadline_fr": parameters.report_deadline_fr}
     previous = register.version_link(record) if register is not None else None
     if previous:
         previous["changes"] = [{**c, "title": _title(c["id"]),
-                                "before_fr": STATUS_FR.get(c["before"], "absent"),
-                                "after_fr": STATUS_FR.get(c["after"], "absent")}
+                                "before_fr": CHECK_STATUS_FR.get(c["before"], "absent"),
+                                "after_fr": CHECK_STATUS_FR.get(c["after"], "absent")}
                                for c in previous["changes"]]
     return {
         "r": record, "sha": record.get("sha256") or "", "received": received,
         "kind_fr": KIND_FR.get(record.get("kind"), record.get("kind")),
         "verdict": record.get("verdict"), "verdict_fr": VERDICT_FR.get(record.get("verdict"), "—"),
         "applicant": applicant.get("name") or "Demandeur non identifié",
-        "applicant_type_fr": TYPE_FR.get(applicant.get("type"), applicant.get("type")),
+        "applicant_type_fr": APPLICANT_TYPE_FR.get(applicant.get("type"), applicant.get("type")),
         "applicant_type_short": TYPE_SHORT.get(applicant.get("type"), applicant.get("type")),
         "pieces": [{**p, "format_fr": FORMAT_FR.get(p.get("format"), p.get("format"))}
                    for p in record.get("pieces") or []],
@@ -116,9 +111,7 @@ def sheet_context(record: dict[str, Any], received: date | None, register: "Regi
 
 
 def write_sheet(path: Path, record: dict[str, Any], received: date | None,
-                register: "Register | None" = None) -> Path:
-    from expe_ct.inbox import write_atomic
-
+                register: Register | None = None) -> Path:
     html = render("sheet.html.j2", s=sheet_context(record, received, register),
                   title=f"Fiche — {KIND_FR.get(record.get('kind'), 'dossier')}",
                   generated=date.today())

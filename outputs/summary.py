@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from expe_ct.characters import for_terminal
+from common.characters import for_terminal
 
 KIND_FR = {"candidature": "candidature", "rapport": "rapport de mission",
            "inconnu": "document non reconnu", None: "—"}
 VERDICT_FR = {"complete": "complet", "incomplete": "incomplet",
               "review": "à examiner", None: "—"}
-STATUS_FR = {"pass": "conforme", "fail": "non conforme", "review": "à examiner"}
+CHECK_STATUS_FR = {"pass": "conforme", "fail": "non conforme", "review": "à examiner"}
 FORMAT_FR = {"pdf": "PDF", "docx": "Word", "odt": "ODT", "doc": "Word 97-2003", "other": "autre"}
 
 
@@ -53,7 +53,7 @@ def _summary_lines(record: dict[str, Any]) -> list[str]:
             lines.append(f"    - {expert['name']} — {expert.get('function') or 'fonction non précisée'}")
     for check in record.get("checks") or []:
         if check["status"] != "pass":
-            lines.append(f"  ✗ {check['id']} ({STATUS_FR[check['status']]}) : {check['message']}")
+            lines.append(f"  ✗ {check['id']} ({CHECK_STATUS_FR[check['status']]}) : {check['message']}")
     for warning in record.get("warnings") or []:
         lines.append(f"  ! {warning}")
     return lines

@@ -2,7 +2,7 @@
 
 The source page gives the month of each award and says a label is valid
 three years ("2017-2020 et 2018-2021"): a label runs from the first day of
-its month for 36 months.
+its month for that many years (checks/regulation.yaml, label_validity_years).
 """
 from __future__ import annotations
 
@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from analysis.dates import add_months
+from checks.rules import regulation
 
 LABELS_FILE = Path(__file__).with_name("labels.tsv")
 SOURCE = "Historique : de PACT à EXPE-CT (lauréats depuis 2017)"
-VALIDITY_MONTHS = 36
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,7 @@ class SeedLabel:
 
     @property
     def expires(self) -> date:
-        return add_months(self.granted, VALIDITY_MONTHS)
+        return regulation().parameters.label_expires(self.granted)
 
 
 def _split(cell: str) -> tuple[str, ...]:

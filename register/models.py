@@ -13,7 +13,7 @@ class Base(DeclarativeBase):
     pass
 
 
-class Submission(Base):
+class RegisteredSubmission(Base):
     """One submission, keyed by the contract's sha256: a re-drop of the same
     bytes finds its row instead of making a new one."""
     __tablename__ = "submissions"

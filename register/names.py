@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.text import fold
+from common.text import fold
 
 # Words that say what kind of body it is, not which one.
 GENERIC = set("""
@@ -18,7 +18,7 @@ association reseau federation
 
 
 @lru_cache(maxsize=4096)  # the register compares one name with every earlier one
-def name_key(name: str | None) -> frozenset[str]:
+def body_key(name: str | None) -> frozenset[str]:
     words = re.findall(r"[a-z0-9]+", fold(name or ""))
     return frozenset(w for w in words if w not in GENERIC)
 
@@ -30,11 +30,11 @@ def same_body(name: str | None, type_: str | None, other: str | None, other_type
     Ville de Lille is not the Métropole européenne de Lille."""
     if type_ and other_type and type_ != other_type:
         return False
-    key = name_key(name)
+    key = body_key(name)
     if not key:
         return False
     for candidate in (other, *other_aliases):
-        other_key = name_key(candidate)
+        other_key = body_key(candidate)
         if other_key and (key <= other_key or other_key <= key):
             return True
     return False

@@ -20,12 +20,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from analysis.dates import add_months
-from expe_ct.characters import check_plain
+from checks.rules import regulation
+from common.characters import check_plain
 
 from .labels import SOURCE, seed_labels
-from .models import Base, Label, Mission, Submission
-from .names import name_key, same_body
+from .models import Base, Label, Mission, RegisteredSubmission
+from .names import body_key, same_body
 
 REGISTER_FILE = "registre.sqlite"
 LABELS_TTL_S = 60.0
@@ -180,21 +180,21 @@ class Register:
 
     # -- submissions ----------------------------------------------------
 
-    def get(self, sha256: str) -> Submission | None:
+    def get(self, sha256: str) -> RegisteredSubmission | None:
         with self.session() as s:
-            return s.get(Submission, sha256)
+            return s.get(RegisteredSubmission, sha256)
 
     def count(self) -> int:
         with self.session() as s:
-            return s.scalar(select(func.count()).select_from(Submission))
+            return s.scalar(select(func.count()).select_from(RegisteredSubmission))
 
-    def submissions(self) -> list[Submission]:
+    def submissions(self) -> list[RegisteredSubmission]:
         with self.session() as s:
-            return list(s.scalars(select(Submission).order_by(Submission.filed_at)))
+            return list(s.scalars(select(RegisteredSubmission).order_by(RegisteredSubmission.filed_at)))
 
     def note_redrop(self, sha256: str) -> None:
         with self.session() as s, s.begin():
-            row = s.get(Submission, sha256)
+            row = s.get(RegisteredSubmission, sha256)
             if row is not None:
                 row.redrops += 1
 
@@ -204,19 +204,19 @@ class Register:
         error record of the same bytes (a retried submission) updates it."""
         sha = record["sha256"]
         with self.session() as s, s.begin():
-            row = s.get(Submission, sha)
+            row = s.get(RegisteredSubmission, sha)
             if row is not None and not (row.status == "error" and record["status"] == "ok"):
                 return Filed(sha, False, row.previous_sha256, len(row.changes or []))
             applicant = record.get("applicant") or {}
             previous = self._previous_version(s, record) if record["status"] == "ok" else None
             changes = previous.changes_to(record) if previous else None
             if row is None:
-                row = Submission(sha256=sha, redrops=0)
+                row = RegisteredSubmission(sha256=sha, redrops=0)
                 s.add(row)
             row.received, row.filed_at = received, datetime.now()
             row.kind, row.status, row.verdict = record["kind"], record["status"], record["verdict"]
             row.applicant, row.applicant_type = applicant.get("name"), applicant.get("type")
-            row.applicant_key = " ".join(sorted(name_key(applicant.get("name")))) or None
+            row.applicant_key = " ".join(sorted(body_key(applicant.get("name")))) or None
             row.location, row.quarantined, row.record = location, quarantined, record
             row.previous_sha256 = previous.sha256 if previous else None
             row.changes = changes
@@ -235,7 +235,7 @@ class Register:
         applicant = record.get("applicant") or {}
         if not applicant.get("name") or record["kind"] not in ("candidature", "rapport"):
             return None
-        key = name_key(applicant["name"])
+        key = body_key(applicant["name"])
         if not key:
             return None
         country = (record.get("mission") or {}).get("country")
@@ -243,19 +243,19 @@ class Register:
         # words are all in the other's): SQL keeps those, same_body decides.
         # Then the checks and country of the one that matches, never a whole
         # earlier record (JSON): filing no longer slows as the archive grows.
-        shares_a_word = or_(*(Submission.applicant_key.contains(word) for word in sorted(key)))
+        shares_a_word = or_(*(RegisteredSubmission.applicant_key.contains(word) for word in sorted(key)))
         names = s.connection().execute(
-            select(Submission.sha256, Submission.applicant, Submission.applicant_type)
-            .where(Submission.kind == record["kind"], Submission.status == "ok",
-                   Submission.sha256 != record["sha256"], shares_a_word)
-            .order_by(Submission.filed_at.desc())).all()
+            select(RegisteredSubmission.sha256, RegisteredSubmission.applicant, RegisteredSubmission.applicant_type)
+            .where(RegisteredSubmission.kind == record["kind"], RegisteredSubmission.status == "ok",
+                   RegisteredSubmission.sha256 != record["sha256"], shares_a_word)
+            .order_by(RegisteredSubmission.filed_at.desc())).all()
         for sha, name, type_ in names:
             if not same_body(applicant["name"], applicant.get("type"), name, type_):
                 continue
             received, checks, its_country = s.connection().execute(
-                select(Submission.received, Submission.record["checks"],
-                       Submission.record[("mission", "country")].as_string())
-                .where(Submission.sha256 == sha)).one()
+                select(RegisteredSubmission.received, RegisteredSubmission.record["checks"],
+                       RegisteredSubmission.record[("mission", "country")].as_string())
+                .where(RegisteredSubmission.sha256 == sha)).one()
             if record["kind"] == "rapport" and country != its_country:
                 continue
             return Previous(sha, received, checks or [])
@@ -265,14 +265,14 @@ class Register:
         """The earlier version of a dossier and the checks that changed since:
         as filed for a filed record, else as it would be filed now."""
         with self.session() as s:
-            filed = s.execute(select(Submission.previous_sha256, Submission.changes)
-                              .where(Submission.sha256 == record["sha256"])).one_or_none() \
+            filed = s.execute(select(RegisteredSubmission.previous_sha256, RegisteredSubmission.changes)
+                              .where(RegisteredSubmission.sha256 == record["sha256"])).one_or_none() \
                 if record.get("sha256") else None
             if filed is not None:
                 previous_sha, changes = filed
                 if not previous_sha:
                     return None
-                received = s.scalar(select(Submission.received).where(Submission.sha256 == previous_sha))
+                received = s.scalar(select(RegisteredSubmission.received).where(RegisteredSubmission.sha256 == previous_sha))
                 return {"sha256": previous_sha, "received": received, "changes": changes or []}
             previous = self._previous_version(s, record) if record["status"] == "ok" else None
             if previous is None:
@@ -280,27 +280,27 @@ class Register:
             return {"sha256": previous.sha256, "received": previous.received,
                     "changes": previous.changes_to(record)}
 
-    def candidatures_for(self, comite: date, cutoff: date) -> list[Submission]:
+    def candidatures_for(self, comite: date, cutoff: date) -> list[RegisteredSubmission]:
         """Candidatures received by the cut-off, in their latest version, that
         no earlier committee examined."""
         with self.session() as s:
-            rows = list(s.scalars(select(Submission).where(
-                Submission.kind == "candidature", Submission.status == "ok",
-                Submission.received <= cutoff).order_by(Submission.received, Submission.filed_at)))
+            rows = list(s.scalars(select(RegisteredSubmission).where(
+                RegisteredSubmission.kind == "candidature", RegisteredSubmission.status == "ok",
+                RegisteredSubmission.received <= cutoff).order_by(RegisteredSubmission.received, RegisteredSubmission.filed_at)))
         replaced = {r.previous_sha256 for r in rows if r.previous_sha256}
         return [r for r in rows if r.sha256 not in replaced
                 and (r.comite is None or r.comite >= comite)]
 
-    def quarantined_by(self, cutoff: date) -> list[Submission]:
+    def quarantined_by(self, cutoff: date) -> list[RegisteredSubmission]:
         with self.session() as s:
-            return list(s.scalars(select(Submission).where(
-                Submission.quarantined.is_(True), Submission.received <= cutoff)
-                .order_by(Submission.received)))
+            return list(s.scalars(select(RegisteredSubmission).where(
+                RegisteredSubmission.quarantined.is_(True), RegisteredSubmission.received <= cutoff)
+                .order_by(RegisteredSubmission.received)))
 
     def mark_examined(self, sha256s: list[str], comite: date) -> None:
         with self.session() as s, s.begin():
             for sha in sha256s:
-                s.get(Submission, sha).comite = comite
+                s.get(RegisteredSubmission, sha).comite = comite
 
     # -- missions -------------------------------------------------------
 
@@ -312,7 +312,7 @@ class Register:
         with self.session() as s, s.begin():
             mission = Mission(holder=holder, holder_type=holder_type, country=country,
                               start=start, end=end, declared=True,
-                              report_due=add_months(end, 2) if end else None)
+                              report_due=regulation().parameters.report_due(end) if end else None)
             s.add(mission)
         return mission
 
@@ -320,7 +320,7 @@ class Register:
         with self.session() as s:
             return list(s.scalars(select(Mission).order_by(Mission.end, Mission.id)))
 
-    def _attach_report(self, s: Session, report: Submission) -> None:
+    def _attach_report(self, s: Session, report: RegisteredSubmission) -> None:
         """A report answers the holder's mission to the same country that ended
         closest to its dates; with no such mission declared, the report makes it."""
         facts = report.record.get("mission") or {}
@@ -338,13 +338,9 @@ class Register:
                               start=start, end=end, declared=False)
             s.add(mission)
         mission.start, mission.end = mission.start or start, mission.end or end
-        mission.report_due = add_months(mission.end, 2) if mission.end else None
+        mission.report_due = regulation().parameters.report_due(mission.end) if mission.end else None
         mission.report_received = report.received
         mission.report_sha256 = report.sha256
-
-    def reports_of(self) -> dict[str, Submission]:
-        with self.session() as s:
-            return {r.sha256: r for r in s.scalars(select(Submission).where(Submission.kind == "rapport"))}
 
     def mark_reminded(self, mission_ids: list[int], on: date) -> None:
         with self.session() as s, s.begin():

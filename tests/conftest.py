@@ -14,5 +14,5 @@ SAMPLES = ROOT / "samples"
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus/real absent")
+        pytest.skip("../shared/corpus/real absent: the real corpus is not in the repository")
     return CORPUS

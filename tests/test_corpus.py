@@ -8,8 +8,8 @@ from collections import Counter
 
 import pytest
 
-from contract import assert_valid
-from expe_ct.limits import Limits
+from record_checks import assert_valid
+from common.limits import Limits
 from expe_ct.runner import analyse_many
 
 

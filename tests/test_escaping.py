@@ -14,7 +14,7 @@ import pytest
 from docx import Document
 
 import dossier_factory as make
-from expe_ct.characters import InvalidText, csv_cell
+from common.characters import InvalidText, csv_cell
 from expe_ct.cli import main
 from outputs.letters import write_letters
 from outputs.pack import summary_csv

@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 import dossier_factory as make
-from contract import assert_valid
+from record_checks import assert_valid
 from expe_ct import inbox as inbox_mod
 from expe_ct.inbox import Filer, Home, first_of_each, move_into, stable_entries
 from expe_ct.pipeline import analyse_submission

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image, ImageStat
 
 import dossier_factory as make
-from outputs.pack import build_pack
+from flows.pack import prepare_pack
 from outputs.render import html_to_png
 from register import Label, Register
 from test_inbox import run_inbox
@@ -49,8 +49,8 @@ def pack_dir(tmp_path_factory):
                     themes=["eau-assainissement"], granted=date.today() - timedelta(days=30),
                     expires=date.today() + timedelta(days=1000), source="test"))
     comite = date.today() + timedelta(days=20)
-    pack = build_pack(register, comite, date.today(), tmp / "comite")
-    later = build_pack(register, comite + timedelta(days=90), comite + timedelta(days=80), tmp / "suivant")
+    pack = prepare_pack(register, comite, date.today(), tmp / "comite")
+    later = prepare_pack(register, comite + timedelta(days=90), comite + timedelta(days=80), tmp / "suivant")
     register.close()
     return pack, later, comite
 

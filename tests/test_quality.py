@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from contract import assert_valid
+from record_checks import assert_valid
 from expe_ct.evaluate import load_truth, score
 from expe_ct.runner import analyse_many
 

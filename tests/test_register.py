@@ -7,10 +7,10 @@ import re
 from datetime import date
 
 import pytest
-import yaml
 from sqlalchemy import create_engine
 
 from conftest import SHARED
+from contract import themes
 from register import Register
 from register.labels import seed_labels
 from register.models import Base
@@ -52,7 +52,7 @@ def register(tmp_path):
 
 def test_labels_are_the_historique_word_for_word():
     if not HISTORIQUE.exists():
-        pytest.skip("../shared/reference absent")
+        pytest.skip("../shared/reference absent: the source page of the labels is not in the repository")
     lines = [line.strip() for line in HISTORIQUE.read_text(encoding="utf-8").splitlines()
              if re.match(r"(Mai|Novembre|Juillet) 20\d\d ", line)]
     labels = seed_labels()
@@ -65,10 +65,7 @@ def test_labels_are_the_historique_word_for_word():
 
 
 def test_label_themes_are_contract_theme_ids():
-    themes_file = SHARED / "themes.yaml"
-    if not themes_file.exists():
-        pytest.skip("../shared/themes.yaml absent")
-    ids = set(yaml.safe_load(themes_file.read_text(encoding="utf-8"))["themes"])
+    ids = set(themes())
     for label in seed_labels():
         assert label.themes and set(label.themes) <= ids, label.holder
 

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 from docx import Document
 
-from outputs.letters import follow_ups, write_letters
+from flows.relances import remind
+from register.follow_ups import follow_ups
 from test_register import fresh_register, record
 
 COST_RECOVERY = ("Le défaut de remise du rapport obligatoire conduirait la DAECT à demander le "
@@ -56,7 +57,7 @@ def test_overdue_and_non_compliant_reports_are_reminded(register):
 
 
 def test_letters_cite_the_regulation_and_the_cost_recovery(register, tmp_path):
-    items, letters = write_letters(register, date(2025, 6, 1), tmp_path / "relances")
+    items, letters = remind(register, date(2025, 6, 1), tmp_path / "relances")
     assert len(items) == 3 and len(letters) == 2
     overdue = docx_text(next(p for p in letters if "montreuil" in p.name))
     assert "Paris, le 1er juin 2025" in overdue

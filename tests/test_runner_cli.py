@@ -7,8 +7,8 @@ import subprocess
 import sys
 import time
 
-from contract import assert_valid
-from expe_ct.limits import Limits
+from record_checks import assert_valid
+from common.limits import Limits
 from expe_ct.runner import analyse_many
 
 GEOTOPO = "pdf/pysamples__009-pdflatex-geotopo__GeoTopo-komprimiert.pdf"  # 117 pages, read in ~1.1 s

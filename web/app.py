@@ -27,9 +27,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from checks.rules import regulation
 from expe_ct.inbox import Home, quarantine_reason
-from outputs.render import THEMES, date_fr, render
-from outputs.sheet import CATEGORY_FR, TYPE_FR, check_view, sheet_context
-from outputs.summary import KIND_FR, STATUS_FR, VERDICT_FR
+from checks.vocabulary import APPLICANT_TYPE_FR as TYPE_FR, EXPERT_CATEGORY_FR as CATEGORY_FR
+from outputs.render import date_fr, render
+from outputs.sheet import check_view, sheet_context
+from outputs.summary import CHECK_STATUS_FR as STATUS_FR, KIND_FR, VERDICT_FR
 from register import Register
 
 from . import accounts, corrections, dossiers, viewer
@@ -65,7 +66,7 @@ def _env() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(KINDS_FR=corrections.KINDS_FR, TITLES={r.id: r.title for r in regulation()},
                        KIND_FR=KIND_FR, VERDICT_FR=VERDICT_FR, STATUS_FR=STATUS_FR,
-                       STATES=corrections.STATES, THEMES=THEMES, CATEGORY_FR=CATEGORY_FR,
+                       STATES=corrections.STATES, THEMES=corrections.THEMES, CATEGORY_FR=CATEGORY_FR,
                        TYPE_FR=TYPE_FR, ROLE_FR=ROLE_FR, date_fr=date_fr)
     return env
 

@@ -18,10 +18,13 @@ from typing import Any, Callable
 from sqlalchemy import select
 
 from checks.rules import CheckResult, regulation, verdict
-from outputs.render import THEMES
-from outputs.sheet import CATEGORY_FR, TYPE_FR
+from checks.vocabulary import APPLICANT_TYPE_FR as TYPE_FR, EXPERT_CATEGORY_FR as CATEGORY_FR
+from contract import themes
 
 from .store import STORE_FILE, Correction, Store
+
+# Theme id → label, as the contract's theme list gives them.
+THEMES = {theme_id: theme['label'] for theme_id, theme in themes().items()}
 
 KINDS = ("expert-ajout", "expert-modif", "expert-retrait", "demandeur", "expertise", "controle",
          "etat")

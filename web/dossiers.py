@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from register import Register, Submission
+from register import Register, RegisteredSubmission as Submission
 
 from .corrections import corrected, history, own_state, with_examination
 from .store import Correction, Store, Summary

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Iterable
 
 from expe_ct.inbox import Filer, Home
-from expe_ct.limits import Limits
+from common.limits import Limits
 from expe_ct.runner import WarmPool
 from extractors.package import is_junk
 from register import Register

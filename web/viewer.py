@@ -15,8 +15,9 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
-from expe_ct.inbox import Home, write_atomic
-from expe_ct.limits import Limits
+from common.files import write_atomic
+from expe_ct.inbox import Home
+from common.limits import Limits
 from extractors.converter import converted
 from extractors.errors import ExtractionError
 from extractors.package import open_submission

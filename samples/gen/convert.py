@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from expe_ct.processes import run_in_group
+from common.processes import run_in_group
 
 FILTERS = {"pdf": "pdf:writer_pdf_Export", "odt": "odt:writer8", "doc": "doc:MS Word 97"}
 TIMEOUT_S = 240

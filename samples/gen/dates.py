@@ -1,25 +1,18 @@
-"""French ways of writing dates, and the contract's calendar arithmetic."""
+"""French ways of writing dates, and the report deadline of the regulation."""
 from __future__ import annotations
 
-import calendar
 import random
 from datetime import date, timedelta
 
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre"]
+from checks.rules import regulation
+from common.dates import MONTHS
+
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 
-def add_months(d: date, months: int) -> date:
-    """Same day `months` later, clamped to the month's end (31 Dec + 2 → 28/29 Feb)."""
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
 def deadline(end: date) -> date:
-    """Last day a mission report may carry: two calendar months after the return."""
-    return add_months(end, 2)
+    """Last day a mission report may carry (§III.3, checks/regulation.yaml)."""
+    return regulation().parameters.report_due(end)
 
 
 def day(d: date) -> str:

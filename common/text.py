@@ -1,4 +1,4 @@
-"""Text helpers shared by the analyses: accent/case folding, quotes."""
+"""Text helpers: accent/case folding, spaces, quotes, sentences."""
 from __future__ import annotations
 
 import re
@@ -52,10 +52,18 @@ def quote(text: str, start: int = 0, end: int | None = None, width: int = 220) -
     return ("… " if lo > 0 else "") + squash(text[lo:hi]) + (" …" if hi < len(text) else "")
 
 
-# A sentence ends at . ! ? ; or a line break — but not after a civility or an
-# initial ("M. Thomas Girard", "J.-P. Martin", "Dr. Anne Roy").
+# The civility titles written before a name, the one list: finding people,
+# cleaning names and splitting sentences all read it.  In matching order
+# ("Pr" is tried before "Professeur"; "M" and "MM" need their dot).
+CIVILITY_FORMS = (r"M\.", r"Mr\.?", r"MM\.", "Monsieur", r"Mme\.?", "Madame", r"Mlle\.?", "Mademoiselle",
+                  r"Dr\.?", "Docteure?", r"Pr\.?", "Professeure?", r"Me\.?")
+CIVILITY = "(?:" + "|".join(CIVILITY_FORMS) + ")"
+_ABBREVIATED = [form.split("\\")[0] for form in CIVILITY_FORMS if "\\." in form]
+
+# A sentence ends at . ! ? ; or a line break — but not after a civility, "St."
+# or an initial ("M. Thomas Girard", "J.-P. Martin", "Dr. Anne Roy").
 _SENTENCE_END = re.compile(
-    r"(?<!\bM\.)(?<!\bMM\.)(?<!\bDr\.)(?<!\bPr\.)(?<!\bMe\.)(?<!\bSt\.)(?<!\bMme\.)(?<!\bMlle\.)"
+    "".join(rf"(?<!\b{abbreviation}\.)" for abbreviation in _ABBREVIATED) + r"(?<!\bSt\.)"
     r"(?<!\b[A-Z]\.)(?<=[.!?;])\s+(?=[\"«(A-ZÀ-Ý0-9])|\n+")
 
 

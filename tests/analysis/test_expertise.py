@@ -10,10 +10,10 @@ import yaml
 
 from analysis.expertise import (MAX_LABEL, clean_label, expertise_status, find_basis,
                                 find_expertise, themes_of)
+from contract import themes
 from extractors.model import Block, Piece, Submission
 
-THEMES_YAML = Path(__file__).resolve().parents[2] / "shared" / "themes.yaml"
-LEXICON = Path(__file__).resolve().parents[1] / "analysis" / "data" / "themes_lexicon.yaml"
+LEXICON = Path(__file__).resolve().parents[2] / "analysis" / "data" / "themes_lexicon.yaml"
 PLACEHOLDER = "Cliquez ou appuyez ici pour entrer du texte."
 
 
@@ -41,8 +41,7 @@ def labels(sub: Submission) -> list[tuple[str, list[str]]]:
 def test_lexicon_covers_exactly_the_contract_themes():
     lexicon = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
     assert len(lexicon) == 18 and all(len(words) >= 20 for words in lexicon.values())
-    if THEMES_YAML.is_file():
-        assert set(lexicon) == set(yaml.safe_load(THEMES_YAML.read_text(encoding="utf-8"))["themes"])
+    assert set(lexicon) == set(themes())
 
 
 @pytest.mark.parametrize("text,themes", [
@@ -235,14 +234,14 @@ def test_basis_not_shown(blocks, status):
 
 # --- on the sample dossiers (samples/, with their truth) -----------------------
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 @pytest.fixture(scope="module")
 def samples():
     """Candidatures and reports of samples/ that read without OCR or
     LibreOffice (quick), with their truth."""
-    from expe_ct.limits import Limits
+    from common.limits import Limits
     from expe_ct.pipeline import read_submission
     found = []
     for path in sorted((SAMPLES / "truth").glob("*.json")) if (SAMPLES / "truth").is_dir() else []:

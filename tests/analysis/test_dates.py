@@ -3,7 +3,8 @@ from datetime import date
 
 import pytest
 
-from analysis.dates import add_months, find_dates, find_range
+from analysis.dates import find_dates, find_range
+from common.dates import add_months
 
 
 @pytest.mark.parametrize("text,start,end", [

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from expe_ct.limits import Limits
+from common.limits import Limits
 from extractors import odt_reader  # noqa: F401  (registers the reader)
 from extractors.base import read_piece
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from expe_ct.limits import Limits
+from common.limits import Limits
 from extractors import converter, doc_reader, odt_reader  # noqa: F401  (register readers)
 from extractors.base import get_reader, read_piece
 from extractors.errors import ExtractionError

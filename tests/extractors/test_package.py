@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from expe_ct.limits import Limits
+from common.limits import Limits
 from extractors.errors import ExtractionError
 from extractors.package import is_junk, open_submission, submission_sha256
 

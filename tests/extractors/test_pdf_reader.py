@@ -17,7 +17,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.ttfonts import TTFontFile
 from reportlab.pdfgen import canvas
 
-from expe_ct.limits import Limits
+from common.limits import Limits
 from extractors.base import read_piece
 from extractors.pdf_reader import read_pdf
 from test_ocr import FONT, FRENCH, cer, page_image

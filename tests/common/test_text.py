@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from analysis.text import fold
+from common.text import fold
 
 
 def plain_fold(text: str) -> str:

@@ -12,12 +12,12 @@ import docx
 import pytest
 
 import extractors.docx_reader  # noqa: F401  (registers the reader)
-from expe_ct.limits import Limits
+from common.limits import Limits
 from extractors.base import read_piece
 from extractors.model import Piece
 
 LIMITS = Limits()
-TRAPS = Path(__file__).resolve().parents[1] / "samples" / "traps"
+TRAPS = Path(__file__).resolve().parents[2] / "samples" / "traps"
 
 
 def load_trap_module():

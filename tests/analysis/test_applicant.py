@@ -194,13 +194,13 @@ def test_official_list_loads_fast():
 
 # --- on the sample dossiers (samples/, with their truth) -----------------------
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def sample_submissions() -> list[tuple[dict, Submission]]:
     """Candidatures and reports of samples/ that read without OCR or
     LibreOffice (quick), with their truth."""
-    from expe_ct.limits import Limits
+    from common.limits import Limits
     from expe_ct.pipeline import read_submission
     out = []
     for path in sorted((SAMPLES / "truth").glob("*.json")):

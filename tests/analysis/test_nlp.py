@@ -6,7 +6,7 @@ from re import _compiler, _parser
 import pytest
 
 from analysis import nlp as nlp_module
-from expe_ct.limits import Limits
+from common.limits import Limits
 from extractors.base import read_piece
 from tests.conftest import SAMPLES
 

@@ -1,0 +1,95 @@
+"""What a mission report says on the three questions of §III.3 (the
+purpose of the mission, a follow-up action, a longer-term cooperation) and
+how the label holder validated it: the report facts the checks judge."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from common.text import fold, sentences
+from extractors.model import Submission
+
+from .evidence import Evidence
+from .statements import UNDECIDED_RE, Concept, Statement, blocks_under, find_statement
+
+PURPOSE_HEADING = re.compile(r"\bobjet\b|objectifs?|termes de reference|but de la mission")
+FOLLOW_UP_HEADING = re.compile(r"\bsuites?\b|actions? complementaires?|prolongements?|prochaines etapes")
+LONG_TERM_HEADING = re.compile(r"perspectives?|cooperation (?:future|a (?:plus )?long terme|durable|envisagee)"
+                               r"|partenariat|long terme|avenir")
+PURPOSE = Concept("report.purpose", (("mission",), ("objet", "objectif", "but", "visait", "avait pour", "consist", "destinee a")))
+FOLLOW_UP = Concept("report.follow_up", (
+    ("action complementaire", "actions complementaires", "mission complementaire", "seconde mission", "deuxieme mission",
+     "nouvelle mission", "mission de suivi", "prolong", "suite a donner", "suites a donner", "complete par", "completee par",
+     "completer la mission", "completer ce", "pourrait completer", "pourraient completer",
+     "second volet", "suite de la mission", "suites de la mission", "accueil en retour", "visite retour"),),
+    topic=(("suites", "suite a donner", "action complementaire", "actions complementaires", "prolongement"),))
+LONG_TERM = Concept("report.long_term", (
+    ("cooperation", "partenariat", "convention", "jumelage", "relations", "contacts"),
+    ("long terme", "durable", "perenn", "futur", "plus long", "a venir", "prochaines annees", "accord de cooperation",
+     "convention de cooperation", "partenariat durable", "deboucher", "pluriannuel"),
+))
+VALIDATION_RE = re.compile(
+    r"\b(?:vu|valide|approuve|vise|certifie)e?s? (?:et (?:valide|approuve)e? )?par\b|\bvisa\b|\bvalidation\b"
+    r"|\ble present rapport (?:a ete|est) (?:valide|approuve)|\bbon pour validation\b|\bj'approuve\b")
+TRANSMISSION_RE = re.compile(r"transmet|transmettre|vous adresser|adresse ci-joint|vous faire parvenir|ci-joint le rapport")
+EXECUTIVE_RE = re.compile(r"\b(?:le|la) (?:maire|president|presidente|vice-president|vice-presidente|directeur general"
+                          r"|directrice generale|dgs)\b|\bpour le (?:maire|president)\b|\bp/o\b|\bpar delegation\b")
+
+
+def section_statement(submission: Submission, heading_re: re.Pattern, concept: Concept,
+                       other_heading: re.Pattern | None = None, other: Concept | None = None) -> Statement:
+    """A required statement: its own section if the report has one (empty or
+    "à définir" → review), else a sentence anywhere that says it.  A section
+    shared with another statement ("Suites et perspectives") is read sentence
+    by sentence."""
+    for heading, body in blocks_under(submission, heading_re):
+        text = " ".join(b.text for b in body if b.kind != "heading").strip()
+        if not text:
+            return Statement("review", [Evidence.of(heading)], "empty")
+        merged = other_heading is not None and other_heading.search(fold(heading.text))
+        if merged:
+            said = [s for s in sentences(text) if concept.matches(fold(s))]
+            if said:
+                undecided = all(UNDECIDED_RE.search(fold(s)) for s in said)
+                return Statement("review" if undecided else "pass", [Evidence(heading.piece, heading.page, said[0][:220])],
+                                 "undecided" if undecided else "found")
+            rest = [s for s in sentences(text) if not (other and other.matches(fold(s)))]
+            if not rest:   # the shared section only answers the other question
+                return Statement("review", [Evidence.of(heading)], "empty")
+            text = " ".join(rest)
+        if UNDECIDED_RE.search(fold(text)):
+            return Statement("review", [Evidence.of(body[0])], "undecided")
+        return Statement("pass", [Evidence.of(body[0])], "found")
+    return find_statement(submission, concept)
+
+
+def purpose_statement(submission: Submission) -> Statement:
+    return section_statement(submission, PURPOSE_HEADING, PURPOSE)
+
+
+def follow_up_statement(submission: Submission) -> Statement:
+    return section_statement(submission, FOLLOW_UP_HEADING, FOLLOW_UP, LONG_TERM_HEADING, LONG_TERM)
+
+
+def long_term_statement(submission: Submission) -> Statement:
+    return section_statement(submission, LONG_TERM_HEADING, LONG_TERM, FOLLOW_UP_HEADING, FOLLOW_UP)
+
+
+@dataclass
+class Validation:
+    by: str              # visa: "vu et validé par…"; transmission: sent on and signed by the executive
+    evidence: Evidence
+
+
+def find_validation(submission: Submission) -> Validation | None:
+    """The first piece that carries a visa, or that transmits the report
+    with the executive's signature."""
+    for piece in submission.pieces:
+        text = fold(piece.text)
+        for block in piece.blocks:
+            if VALIDATION_RE.search(fold(block.text)):
+                return Validation("visa", Evidence.of(block))
+        if TRANSMISSION_RE.search(text) and "rapport" in text and EXECUTIVE_RE.search(text):
+            block = next(b for b in piece.blocks if EXECUTIVE_RE.search(fold(b.text)))
+            return Validation("transmission", Evidence.of(block))
+    return None

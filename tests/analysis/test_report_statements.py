@@ -1,0 +1,62 @@
+"""What a report says on the questions of §III.3, and its validation, read
+from a document model built by hand."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.report_statements import (find_validation, follow_up_statement, long_term_statement,
+                                        purpose_statement)
+from extractors.model import Block, Piece, Submission
+
+REPORT = [
+    ("heading", "Objet de la mission"),
+    ("paragraph", "La mission avait pour objet d'appuyer la commune de Ziguinchor dans la "
+                  "collecte et le tri des déchets ménagers."),
+    ("heading", "Suites à donner"),
+    ("paragraph", "Une mission complémentaire pourrait compléter ce premier travail en 2026."),
+    ("heading", "Perspectives"),
+    ("paragraph", "Les contacts noués permettent d'envisager une coopération durable entre les "
+                  "deux villes."),
+    ("heading", "Signature"),
+    ("paragraph", "Rapport vu et validé par le Maire, Jean Dupont."),
+]
+QUESTIONS = {"Objet de la mission": purpose_statement, "Suites à donner": follow_up_statement,
+             "Perspectives": long_term_statement}
+
+
+def report(blocks=REPORT) -> Submission:
+    piece = Piece(file="rapport.docx", format="docx")
+    for kind, text in blocks:
+        piece.add(Block(kind, text, level=2 if kind == "heading" else None))
+    return Submission(path="rapport.docx", sha256="0" * 64, pieces=[piece])
+
+
+def test_every_question_answered_and_the_visa_found():
+    for find in QUESTIONS.values():
+        found = find(report())
+        assert (found.status, found.reason) == ("pass", "found")
+    validation = find_validation(report())
+    assert validation.by == "visa" and "validé par le Maire" in validation.evidence.quote
+
+
+@pytest.mark.parametrize("heading", list(QUESTIONS))
+def test_a_section_left_empty_is_to_be_examined(heading):
+    blocks = list(REPORT)
+    del blocks[blocks.index(("heading", heading)) + 1]     # the heading stays, its text goes
+    found = QUESTIONS[heading](report(blocks))
+    assert (found.status, found.reason) == ("review", "empty")
+
+
+def test_a_section_left_to_be_defined_is_undecided():
+    blocks = list(REPORT)
+    blocks[blocks.index(("heading", "Suites à donner")) + 1] = ("paragraph", "À définir.")
+    found = follow_up_statement(report(blocks))
+    assert (found.status, found.reason) == ("review", "undecided")
+
+
+def test_a_transmission_signed_by_the_executive_validates_the_report():
+    blocks = REPORT[:-2] + [("paragraph", "J'ai l'honneur de vous transmettre le rapport de la mission."),
+                            ("paragraph", "Le Maire, Jean Dupont")]
+    validation = find_validation(report(blocks))
+    assert validation.by == "transmission" and validation.evidence.quote == "Le Maire, Jean Dupont"
+    assert find_validation(report(REPORT[:-2])) is None
