@@ -566,7 +566,8 @@ def _expertise_passages(submission: Submission, limit: int = 3) -> list[Evidence
         if block.source != "body" or block.kind == "table":
             continue
         for sentence in sentences(block.text):
-            if len(sentence) > 60 and EXPERTISE_WORDS_RE.search(fold(sentence)):
+            # words of expertise and of a domain: "notre savoir-faire en gestion des déchets"
+            if len(sentence) > 60 and EXPERTISE_WORDS_RE.search(fold(sentence)) and themes_of(sentence):
                 found.append(Evidence(block.piece, block.page, sentence.strip()[:220]))
                 if len(found) >= limit:
                     return found

@@ -20,7 +20,7 @@ from extractors.model import Block, Piece, Submission
 from .evidence import Evidence, quote
 from .lexicons import experts_lexicon
 from .nlp import person_spans
-from .signature import CLOSING_RE as LETTER_CLOSING_RE
+from .signature import CLOSING_RE as LETTER_CLOSING_RE, DELIBERATION_RE
 from .people import PersonMention, PersonName, find_people, normalise
 from .statements import UNDECIDED_RE, is_title
 
@@ -278,13 +278,18 @@ def person_candidates(submission: Submission, limit: int = 5) -> list[Evidence]:
     the candidates to quote when no expert could be tied to the role."""
     found: dict[str, Evidence] = {}
     for piece in submission.pieces:
+        if any(DELIBERATION_RE.search(fold(b.text)) for b in piece.blocks[:8]):
+            continue      # an assembly's deliberation: its members and rapporteur
         for block in piece.blocks:
             if LETTER_CLOSING_RE.search(fold(block.text)):
                 break     # the signature is no candidate
             if block.source not in ("body", "textbox", "form"):
                 continue
             for mention in find_people(block.text):
-                if mention.name.key not in found and not _not_expert_context(block.text, mention):
+                line_start = block.text.rfind("\n", 0, mention.start) + 1
+                head = block.text[line_start:line_start + 40]   # "Présents : M. A, Mme B, …"
+                if mention.name.key not in found and not _not_expert_context(block.text, mention) \
+                        and not lexicon().not_expert.search(fold(head)):
                     found[mention.name.key] = Evidence.of(block, max(0, mention.start - 40), mention.end + 80)
                     if len(found) >= limit:
                         return list(found.values())
