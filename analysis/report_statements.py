@@ -29,7 +29,8 @@ LONG_TERM = Concept("report.long_term", (
      "convention de cooperation", "partenariat durable", "deboucher", "pluriannuel"),
 ))
 VALIDATION_RE = re.compile(
-    r"\b(?:vu|valide|approuve|vise|certifie)e?s? (?:et (?:valide|approuve)e? )?par\b|\bvisa\b|\bvalidation\b"
+    r"\b(?:vu|valide|approuve|vise|certifie)e?s? (?:et (?:valide|approuve)e? )?(?:par|pour|au nom de)\b"
+    r"|\bvu et (?:approuve|valide)\b|\bvisa\b|\bvalidation\b"
     r"|\ble present rapport (?:a ete|est) (?:valide|approuve)|\bbon pour validation\b|\bj'approuve\b")
 TRANSMISSION_RE = re.compile(r"transmet|transmettre|vous adresser|adresse ci-joint|vous faire parvenir|ci-joint le rapport")
 EXECUTIVE_RE = re.compile(r"\b(?:le|la) (?:maire|president|presidente|vice-president|vice-presidente|directeur general"
@@ -77,17 +78,32 @@ def long_term_statement(submission: Submission) -> Statement:
 
 @dataclass
 class Validation:
-    by: str              # visa: "vu et validé par…"; transmission: sent on and signed by the executive
+    by: str              # visa: "vu et validé par…"; transmission: sent on and signed by the executive;
+                         # vide: a validation block left blank (the visa is missing)
     evidence: Evidence
+
+
+# A form's line left to be filled: "Nom et qualité du signataire : ......"
+BLANK_FIELD_RE = re.compile(r"^[^:]{2,60}:\s*(?:[._…\s]{4,}|_+)\s*(?:\w[^:]{0,30}:\s*(?:[._…\s]{4,}|_+)\s*)*$")
+
+
+def _left_blank(blocks: list, at: int) -> bool:
+    """The validation block is there and its lines are left to be filled."""
+    following = [b.text.strip() for b in blocks[at + 1:at + 4] if b.text.strip()]
+    return bool(following) and len(blocks[at].text) < 80 and all(
+        BLANK_FIELD_RE.match(line) for text in following for line in text.splitlines() if line.strip())
 
 
 def find_validation(submission: Submission) -> Validation | None:
     """The first piece that carries a visa, or that transmits the report
-    with the executive's signature."""
+    with the executive's signature; a validation block left blank is said so
+    ("vide": the visa is missing, and the report says where)."""
     for piece in submission.pieces:
         text = fold(piece.text)
-        for block in piece.blocks:
+        for at, block in enumerate(piece.blocks):
             if VALIDATION_RE.search(fold(block.text)):
+                if _left_blank(piece.blocks, at):
+                    return Validation("vide", Evidence.of(block))
                 return Validation("visa", Evidence.of(block))
         if TRANSMISSION_RE.search(text) and "rapport" in text and EXECUTIVE_RE.search(text):
             block = next(b for b in piece.blocks if EXECUTIVE_RE.search(fold(b.text)))

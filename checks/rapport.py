@@ -66,6 +66,8 @@ def report_validated(facts: ReportFacts):
     found = facts.validation
     if found is None:
         return "fail", "Aucune validation (visa, signature ou transmission) du titulaire du label.", []
+    if found.by == "vide":
+        return "fail", "Bloc de validation du titulaire du label laissé vide.", [found.evidence]
     if found.by == "visa":
         return "pass", "Validation par le titulaire du label.", [found.evidence]
     return "pass", "Rapport transmis et signé par l'exécutif du titulaire du label.", [found.evidence]

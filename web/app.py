@@ -64,7 +64,7 @@ def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"),
                       autoescape=select_autoescape(["html", "j2"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(KINDS_FR=corrections.KINDS_FR, TITLES={r.id: r.title for r in regulation()},
+    env.globals.update(KINDS_FR=corrections.KINDS_FR, TITLES={r.id: r.title for r in regulation().rules},
                        KIND_FR=KIND_FR, VERDICT_FR=VERDICT_FR, STATUS_FR=STATUS_FR,
                        STATES=corrections.STATES, THEMES=corrections.THEMES, CATEGORY_FR=CATEGORY_FR,
                        TYPE_FR=TYPE_FR, ROLE_FR=ROLE_FR, date_fr=date_fr)

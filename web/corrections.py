@@ -106,7 +106,7 @@ def validate(kind: str, target: str | None, value: dict[str, Any], reason: str |
     elif kind == "controle":
         if value.get("status") not in STATUSES:
             raise CorrectionError("Statut de contrôle inconnu.")
-        if target not in {r.id for r in regulation()}:
+        if target not in {r.id for r in regulation().rules}:
             raise CorrectionError("Contrôle inconnu.")
         value = {"status": value["status"]}
     elif kind == "etat":
@@ -188,7 +188,7 @@ def corrected(record: dict[str, Any], rows: list[Correction]) -> Corrected:
         elif row.kind == "etat":
             out.state = value["state"]
     if out.checks:
-        known = {r.id for r in regulation()}
+        known = {r.id for r in regulation().rules}
         rec["verdict"] = verdict([CheckResult(c["id"], c["status"], "")
                                   for c in rec.get("checks") or [] if c["id"] in known])
     return out
