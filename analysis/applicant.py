@@ -38,6 +38,7 @@ from . import collectivites
 from .collectivites import Entry, key
 from .evidence import Evidence
 from .lexicons import countries
+from .statements import annexed
 from common.text import fold, squash
 
 DATA = Path(__file__).parent / "data" / "applicant.yaml"
@@ -593,7 +594,10 @@ def find_applicant(submission: Submission) -> Applicant | None:
     declared: list[str] = []
     for piece in submission.pieces:
         position = 0
+        annex = annexed(piece)
         for block in piece.blocks:
+            if block.index in annex:
+                continue
             for text, label in _units(block):
                 if not text.strip():
                     continue

@@ -22,7 +22,7 @@ from .lexicons import experts_lexicon
 from .nlp import person_spans
 from .signature import CLOSING_RE as LETTER_CLOSING_RE, DELIBERATION_RE
 from .people import PersonMention, PersonName, find_people, normalise
-from .statements import UNDECIDED_RE, is_title
+from .statements import UNDECIDED_RE, annexed, is_title
 
 
 @dataclass
@@ -418,8 +418,8 @@ def experts_in_table(block: Block, in_context: bool = False) -> list[Expert]:
     header = rows[start - 1] if start else []
     at = roles.index("name")
     header_named = at < len(header) and _column_role(header[at]) in ("name", "given")
-    if not in_context and not ({"function", "qualifications"} & set(roles)):
-        return []   # names without functions outside an experts section: an attendance list, a programme
+    if not in_context and "qualifications" not in roles:
+        return []   # outside an experts section, people without qualifications: a board, a programme
     experts = []
     for row in rows[start:]:
         cells = {role: squash(row[i]) for i, role in enumerate(roles)
@@ -650,8 +650,9 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
     context_blocks: set[int] = set()
     named_in_context = closed = False
     previous: Block | None = None
+    annex = annexed(piece)
     for block in _join_continuations(piece.blocks):
-        if block.source not in ("body", "textbox", "form"):
+        if block.source not in ("body", "textbox", "form") or block.index in annex:
             continue
         after_label = previous is not None and _column_role(previous.text, exact=True) is not None
         previous = block

@@ -36,7 +36,7 @@ qualifications qualification formation experience organisme structure president 
 adjointe charge chargee chef cheffe responsable ingenieur ingenieure docteur professeur france francais
 francaise label programme cooperation decentralisee rapport dossier candidature annexe piece pieces page
 fait signe signature date lieu total oui non cv curriculum vitae etat republique liberte egalite fraternite
-programme expe-ct daect dctciv meae ue onu pnud afd numero siret siren adresse telephone courriel code insee
+programme expe-ct daect dctciv meae ue onu pnud afd numero siret siren adresse telephone courriel code insee partie chapitre section article titre volet axe
 """.split())
 
 
@@ -91,7 +91,7 @@ def _is_particle(word: str) -> bool:
 
 def normalise(raw: str, title: str | None = None) -> PersonName | None:
     """'DUPONT Marie' -> Marie Dupont; None when the words cannot be a person."""
-    words = [w for w in re.split(r"[ \u00a0]+", raw.strip()) if w]
+    words = [w for w in re.split(r"[ \u00a0]+", raw.strip().replace("’", "'")) if w]
     words = [w.rstrip(",;.") for w in words]
     if len(words) < 2 or any(fold(w) in NOT_NAME_WORDS for w in words if not _is_particle(w)):
         return None

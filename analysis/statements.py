@@ -70,6 +70,19 @@ def is_title(block: Block) -> bool:
             and (bool(NUMBERED_TITLE_RE.match(text)) or text.isupper()))
 
 
+ANNEX_TITLE_RE = re.compile(r"^\W*(?:\d+\W+)?annexes?\b")
+
+
+def annexed(piece) -> set[int]:
+    """Indices of the blocks of a piece's annexes, from its first annex title
+    on: annexed material (partners, press, budget, minutes) is not the
+    dossier's own word on its applicant and its experts."""
+    for i, block in enumerate(piece.blocks):
+        if i >= 3 and is_title(block) and ANNEX_TITLE_RE.match(fold(block.text)):
+            return {b.index for b in piece.blocks[i:]}
+    return set()
+
+
 def units(submission: Submission):
     """(text, block) units where a statement may sit: sentences of paragraphs
     and list items, rows of tables (label cell + value cell)."""
