@@ -18,6 +18,7 @@ from common.characters import InvalidText, csv_cell
 from expe_ct.cli import main
 from outputs.letters import write_letters
 from outputs.pack import summary_csv
+from register.follow_ups import follow_ups
 from test_register import fresh_register, record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +55,8 @@ def test_relances_write_every_letter_and_a_csv_without_formulas(tmp_path):
                                      "report_date": None, "participants": [], "hosting": False}),
                      date(2025, 3, 1), "a", False)
     register.declare_mission("+33 1 23 45 67 89", "commune", "-Maroc", None, date(2025, 1, 10))
-    items, letters = write_letters(register, date(2025, 6, 1), tmp_path / "out")
+    items = follow_ups(register, date(2025, 6, 1))
+    letters = write_letters(items, date(2025, 6, 1), tmp_path / "out")
     assert len(letters) == 4
     texts = ["\n".join(p.text for p in Document(letter).paragraphs) for letter in letters]
     assert any("Ville de Metz" in text for text in texts)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import dossier_factory as make
+import expe_ct.inbox
 import outputs.sheet
 from expe_ct import inbox as inbox_mod
 from register import Register
@@ -73,7 +74,7 @@ def test_poison_drops_are_isolated_and_the_batch_goes_on(tmp_path, monkeypatch, 
             raise ValueError("a writer choked")
         return real_sheet(path, record, *args, **kwargs)
 
-    monkeypatch.setattr(outputs.sheet, "write_sheet", sheet_fails_for_brest)
+    monkeypatch.setattr(expe_ct.inbox, "write_sheet", sheet_fails_for_brest)
     with_pipe = inbox / "avec tube"  # a named pipe in a folder: copied as a pipe across devices
     with_pipe.mkdir()
     make.candidature(with_pipe / "lettre.docx", applicant="Ville de Rennes")
