@@ -113,7 +113,7 @@ def themes_of(text: str) -> list[str]:
             kept.append((start, end, theme))
     ordered = []
     for _, _, theme in sorted(kept):
-        if theme not in ordered:
+        if theme not in ordered and not theme.startswith("_"):   # "_aucun": masks, names no theme
             ordered.append(theme)
     return ordered
 
@@ -124,10 +124,11 @@ NUMBERING = r"(?:(?:\d+(?:\.\d+)*|[ivx]+|[a-h])\s*[.)\-–]\s*)?"
 
 
 def _field_re(patterns: list[str]) -> re.Pattern:
-    """A field label at the start of a text, then ':' or the end: "Intitulé de
-    l'expertise n° 2 :", "2. Compétences et savoir-faire visés"."""
+    """A field label at the start of a text, then ':', a dash or the end:
+    "Intitulé de l'expertise n° 2 :", "2. Compétences et savoir-faire visés",
+    "Expertise n° 1 – Mobilités durables"."""
     return re.compile(r"^\W*" + NUMBERING + r"(?:" + "|".join(patterns) + r")"
-                      r"(?:\s*n\s*°\s*\d+|\s+\d+)?\b\s*(?:\([^)]{0,60}\)\s*)?(?::|$)")
+                      r"(?:\s*n\s*°\s*\d+|\s+\d+)?\b\s*(?:\([^)]{0,60}\)\s*)?(?::|\s[–—-]\s|$)")
 
 
 @dataclass

@@ -40,8 +40,15 @@ def labels(sub: Submission) -> list[tuple[str, list[str]]]:
 
 def test_lexicon_covers_exactly_the_contract_themes():
     lexicon = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    masks = lexicon.pop("_aucun")          # phrases that name no theme
+    assert masks and all(isinstance(m, str) for m in masks)
     assert len(lexicon) == 18 and all(len(words) >= 20 for words in lexicon.values())
     assert set(lexicon) == set(themes())
+
+
+def test_a_masking_phrase_names_no_theme():
+    assert themes_of("Rénovation énergétique du patrimoine bâti communal") == ["climat-energie"]
+    assert themes_of("Restauration du patrimoine bâti ancien") == ["patrimoine-culture"]
 
 
 @pytest.mark.parametrize("text,themes", [
