@@ -97,7 +97,7 @@ def units(submission: Submission):
                         yield line, block, [line]
                 else:
                     yield " : ".join(c for c in row), block, row
-        elif block.kind != "heading":
+        elif block.kind != "heading" or block.text.rstrip().endswith("?"):   # a question set as a heading
             for sentence in sentences(block.text):
                 if sentence.strip():
                     yield sentence, block, None
@@ -109,6 +109,22 @@ def _box_state(text: str) -> str | None:
         return "ticked"
     if any(c in text for c in UNTICKED) or re.search(r"\[\s*\]|\(\s*\)", head):
         return "unticked"
+    return None
+
+
+ANSWER_CHARS = 60   # "Oui", "☒ Oui", "Non, pas à ce stade": an answer on the line below its question
+
+
+def _answer_below(submission: Submission, block: Block) -> str | None:
+    """The short answer standing in the block after a question or a label
+    (forms exported as one paragraph per question and per answer)."""
+    for piece in submission.pieces:
+        if piece.file == block.piece and block.index + 1 < len(piece.blocks):
+            below = piece.blocks[block.index + 1]
+            text = below.text.strip()
+            if text and len(text) <= ANSWER_CHARS and below.kind in ("paragraph", "list_item") \
+                    and not text.endswith(("?", ":")):
+                return text
     return None
 
 
@@ -134,8 +150,16 @@ def find_statement(submission: Submission, concept: Concept) -> Statement:
         elif row is None and box is None and text.rstrip().endswith((":", "?")) \
                 and len(block.text.strip()) == len(text.strip()) \
                 and not text.rstrip(" :?\u00a0").endswith((".", "!")):
-            reason = "placeholder"            # a question or label with nothing after it (not a
+            answer = _answer_below(submission, block)
+            if answer is None:
+                reason = "placeholder"        # a question or label with nothing after it (not a
                                               # whole sentence with a stray colon: "… EXPE-CT. :")
+            else:
+                folded_answer = fold(answer)
+                evidence = [Evidence(block.piece, block.page, f"{text.strip()} {answer}"[:220])]
+                reason = ("unticked" if _box_state(answer) == "unticked" else
+                          "undecided" if UNDECIDED_RE.search(folded_answer) else
+                          "negative" if NEGATIVE_RE.search(folded_answer) else "found")
         elif UNDECIDED_RE.search(folded):
             reason = "undecided"
         elif row is not None and len(row) >= 2 and NEGATIVE_RE.search(fold(row[-1])):
