@@ -22,7 +22,7 @@ from .lexicons import experts_lexicon
 from .nlp import person_spans
 from .signature import CLOSING_RE as LETTER_CLOSING_RE, DELIBERATION_RE
 from .people import PersonMention, PersonName, find_people, normalise
-from .statements import UNDECIDED_RE, annexed, is_title
+from .statements import UNDECIDED_RE, annexed, is_title, join_continuations
 
 
 @dataclass
@@ -628,22 +628,6 @@ def _opens_context(block: Block) -> bool:
     return (title_like or intro) and bool(lexicon().context.search(folded))
 
 
-def _join_continuations(blocks: list[Block]) -> list[Block]:
-    """A list item or paragraph cut by the page layout continues in the next
-    block when that one starts in lower case or with a bracket."""
-    joined: list[Block] = []
-    for block in blocks:
-        prev = joined[-1] if joined else None
-        if (prev is not None and block.kind == "paragraph" and prev.kind in ("list_item", "paragraph")
-                and block.source == prev.source and block.text[:1] and (block.text[0].islower() or block.text[0] in "(–-")
-                and not prev.text.rstrip().endswith((".", ":", ";"))):
-            joined[-1] = Block(prev.kind, prev.text.rstrip() + " " + block.text.lstrip(), prev.piece, prev.page,
-                               prev.index, prev.level, prev.rows, prev.source)
-        else:
-            joined.append(block)
-    return joined
-
-
 def experts_in_piece(piece: Piece) -> list[Expert]:
     found: list[Expert] = []
     in_context = False
@@ -651,7 +635,7 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
     named_in_context = closed = False
     previous: Block | None = None
     annex = annexed(piece)
-    for block in _join_continuations(piece.blocks):
+    for block in join_continuations(piece.blocks):
         if block.source not in ("body", "textbox", "form") or block.index in annex:
             continue
         after_label = previous is not None and _column_role(previous.text, exact=True) is not None

@@ -83,10 +83,26 @@ def annexed(piece) -> set[int]:
     return set()
 
 
+def join_continuations(blocks: list[Block]) -> list[Block]:
+    """A list item or paragraph cut by the page layout continues in the next
+    block when that one starts in lower case or with a bracket."""
+    joined: list[Block] = []
+    for block in blocks:
+        prev = joined[-1] if joined else None
+        if (prev is not None and block.kind == "paragraph" and prev.kind in ("list_item", "paragraph")
+                and block.source == prev.source and block.text[:1] and (block.text[0].islower() or block.text[0] in "(–-")
+                and not prev.text.rstrip().endswith((".", ":", ";"))):
+            joined[-1] = Block(prev.kind, prev.text.rstrip() + " " + block.text.lstrip(), prev.piece, prev.page,
+                               prev.index, prev.level, prev.rows, prev.source)
+        else:
+            joined.append(block)
+    return joined
+
+
 def units(submission: Submission):
     """(text, block) units where a statement may sit: sentences of paragraphs
     and list items, rows of tables (label cell + value cell)."""
-    for block in submission.blocks:
+    for block in (b for piece in submission.pieces for b in join_continuations(piece.blocks)):
         if block.kind == "table" and block.rows:
             for row in block.rows:
                 boxed = [line for cell in row for line in cell.splitlines()
