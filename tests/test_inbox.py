@@ -201,7 +201,7 @@ def test_a_move_across_file_systems_is_whole_or_nothing(tmp_path, monkeypatch):
 CRASHER = """
 import sys
 from pathlib import Path
-sys.path[:0] = [{tests!r}]
+sys.path[:0] = [{root!r}, {tests!r}]   # the checkout first: tests/checks/ must not shadow checks/
 from test_inbox import run_inbox
 run_inbox(Path(sys.argv[1]), Path(sys.argv[2]))
 """
@@ -241,7 +241,7 @@ def test_kill_9_at_any_point_then_restart_loses_and_duplicates_nothing(tmp_path,
     drop(batch, inbox)
     originals = file_digests(batch)
     script = tmp_path / "crasher.py"
-    script.write_text(CRASHER.format(tests=str(Path(__file__).parent)), encoding="utf-8")
+    script.write_text(CRASHER.format(root=str(ROOT), tests=str(Path(__file__).parent)), encoding="utf-8")
     killed = []
     for name, reached in KILL_POINTS.items():
         proc = subprocess.Popen([sys.executable, str(script), str(inbox), str(home)], cwd=ROOT)

@@ -185,11 +185,11 @@ def test_official_list_resolves_short_names():
     assert collectivites.of_name(collectivites.departement("62")) == "du Pas-de-Calais"
 
 
-def test_official_list_loads_fast():
+def test_official_list_is_read_once_per_process():
+    # (its load time is measured by bench/, not here)
     collectivites._index.cache_clear()
-    start = time.perf_counter()
-    collectivites.lookup("Chartres")
-    assert time.perf_counter() - start < 1.0  # about 0.15 s; generous for slow machines
+    assert collectivites.lookup("Chartres") and collectivites.lookup("Chartres")
+    assert collectivites._index.cache_info().misses == 1
 
 
 # --- on the sample dossiers (samples/, with their truth) -----------------------
