@@ -43,6 +43,7 @@ from samples.gen.spec import slug
 
 SEED = 2026
 CACHE = Path(__file__).resolve().parent / ".metamorphic"
+TRUTH = Path(__file__).resolve().parent / "truth"
 # Base dossiers, most telling first: varied applicants, expert counts and
 # defects (function, qualifications, eligibility, commitments, signature).
 PREFERRED = ["c03", "c31", "c36", "c40", "c22", "c12", "c33", "c19", "c07", "c39", "c43", "c08"]
