@@ -21,7 +21,6 @@ import copy
 import dataclasses
 import json
 import random
-import shutil
 import sys
 import tempfile
 import time
@@ -158,7 +157,7 @@ def role_first(e: Expert, applicant: str, i: int) -> str:
     p = e.person
     name = e.person.written(e.style if e.style in ("dr", "pr", "civ_upper", "civ_long") else "civ")
     q = e.q_text()
-    tail = (f", {lcfirst(q)}" if q else "") + ", " + rng_free_role(e, i)
+    tail = (f", {lcfirst(q)}" if q else "") + ", " + mission_role(e, i)
     fn = e.fn_text(lower=True)
     if not fn:
         return f"{p.g('Sera également mobilisé', 'Sera également mobilisée')} {name}{', ' + lcfirst(q) if q else ''}."
@@ -167,7 +166,7 @@ def role_first(e: Expert, applicant: str, i: int) -> str:
     return f"{lead} {fn}{e.org_suffix()}, {name}{tail}."
 
 
-def rng_free_role(e: Expert, i: int) -> str:
+def mission_role(e: Expert, i: int) -> str:
     fem = e.person.gender == "f"
     return ["interviendra en qualité d'expert" + ("e" if fem else ""),
             "sera mobilisé" + ("e" if fem else "") + " sur les missions",
@@ -229,7 +228,20 @@ def cvs(base: Base, rng: random.Random) -> list[tuple[str, Doc]]:
         org = e.organisation if e.stated and e.org_suffix() else None
         doc = writing.cv(rng, e.person, fn, org, ucfirst(e.q_text()) or None, e.diploma or scope.diplomas[0],
                          scope.field, None, None)
+        if e.qual_state == "absent":  # a CV's diplomas are qualifications: none shown when none were stated
+            doc.blocks = without_section(doc.blocks, "Formation")
         out.append((f"CV/cv-{slug(e.person.last, 2)}.docx", doc))
+    return out
+
+
+def without_section(blocks: list, title: str) -> list:
+    """The blocks less the section under the heading `title`."""
+    out, skipping = [], False
+    for block in blocks:
+        if isinstance(block, Heading):
+            skipping = block.text == title
+        if not skipping:
+            out.append(block)
     return out
 
 
@@ -419,8 +431,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.shapes and not set(args.shapes) <= set(BY_KEY):
         parser.error("formes inconnues : " + ", ".join(sorted(set(args.shapes) - set(BY_KEY))))
     started = time.monotonic()
-    if args.cache.exists():
-        shutil.rmtree(args.cache)
     result = run(args.n, args.shapes, args.cache, args.seed)
     print(table(result))
     print(f"{len(result['pairs'])} analyses en {time.monotonic() - started:.0f} s", file=sys.stderr)
