@@ -104,7 +104,13 @@ class PageBreak:
     pass
 
 
-Element = Heading | Para | Field | Bullets | Table | Signature | Spacer | PageBreak | Check
+@dataclass
+class TextBox:
+    """Paragraphs in a framed box floating in the page (a Word text box)."""
+    paras: list[Para]
+
+
+Element = Heading | Para | Field | Bullets | Table | Signature | Spacer | PageBreak | Check | TextBox
 
 
 @dataclass
@@ -142,6 +148,8 @@ class Doc:
                         for i, it in enumerate(b.items, 1)]
             elif isinstance(b, Table):
                 out += [" ".join(cell_text(c) for c in row) for row in b.rows]
+            elif isinstance(b, TextBox):
+                out += [p.text for p in b.paras]
             elif isinstance(b, Signature):
                 if b.place_date:
                     out.append(b.place_date)

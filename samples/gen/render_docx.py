@@ -19,11 +19,16 @@ from docx.shared import Cm, Pt, RGBColor
 from PIL import Image, ImageDraw
 
 from .doc import (Bullets, Check, Ctl, Doc, Field, Heading, PageBreak, Para, Signature, Spacer,
-                  Table, cell_text)
+                  Table, TextBox, cell_text)
 from .package import ZIP_TIME
 
 ALIGN = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT,
          "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
+TEXTBOX_NS = " ".join(f'xmlns:{k}="{v}"' for k, v in {
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "v": "urn:schemas-microsoft-com:vml", "o": "urn:schemas-microsoft-com:office:office",
+    "w10": "urn:schemas-microsoft-com:office:word"}.items())
 FONTS = {"sans": ["Calibri", "Arial", "Marianne"], "serif": ["Times New Roman", "Garamond", "Cambria"]}
 
 
@@ -155,6 +160,8 @@ class DocxWriter:
             d.add_paragraph()
         elif isinstance(b, PageBreak):
             d.add_page_break()
+        elif isinstance(b, TextBox):
+            self._textbox(b)
 
     def _table(self, t: Table) -> None:
         cols = max(len(r) for r in t.rows)
@@ -195,6 +202,45 @@ class DocxWriter:
                 pic = self.d.add_paragraph()
                 pic.alignment = align
                 pic.add_run().add_picture(io.BytesIO(signature_png(self.rng)), width=Cm(3.2))
+
+    def _textbox(self, box: TextBox) -> None:
+        """A floating text box as Word writes it: a DrawingML shape, with its
+        VML copy as the fallback for older readers (the text is there twice)."""
+        emu_pt = 12700
+        lines = sum(1 + len(p.text) // 95 for p in box.paras)
+        width, height = 5_400_000, (lines * 15 + 14) * emu_pt
+        paras = "".join(
+            '<w:p><w:pPr><w:spacing w:after="60"/></w:pPr><w:r><w:rPr>'
+            + ("<w:b/>" if p.bold else "") + ("<w:i/>" if p.italic else "")
+            + f'<w:sz w:val="19"/></w:rPr><w:t xml:space="preserve">{_xml_escape(p.text)}</w:t></w:r></w:p>'
+            for p in box.paras)
+        n = self._next_id()
+        name = f"Zone de texte {n}"
+        xml = (
+            f'<w:r {nsdecls("w", "wp", "a")} {TEXTBOX_NS}><mc:AlternateContent>'
+            '<mc:Choice Requires="wps"><w:drawing>'
+            '<wp:anchor distT="45720" distB="45720" distL="114300" distR="114300" simplePos="0" '
+            f'relativeHeight="{251659264 + n}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+            '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset>'
+            '</wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:wrapTopAndBottom/><wp:docPr id="{n}" name="{name}"/><wp:cNvGraphicFramePr/>'
+            '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
+            f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
+            '<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr>'
+            f'<wps:txbx><w:txbxContent>{paras}</w:txbxContent></wps:txbx>'
+            '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" '
+            'anchor="t" anchorCtr="0"><a:spAutoFit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic>'
+            '</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>'
+            f'<v:shape id="{name}" o:spid="_x0000_s{1025 + n}" type="#_x0000_t202" '
+            f'style="position:absolute;margin-left:0;margin-top:0;width:{width / emu_pt:.0f}pt;'
+            f'height:{height / emu_pt:.0f}pt;z-index:{251659264 + n};mso-wrap-style:square" strokeweight=".75pt">'
+            f'<v:textbox style="mso-fit-shape-to-text:t"><w:txbxContent>{paras}</w:txbxContent></v:textbox>'
+            '<w10:wrap type="topAndBottom"/></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+        anchor = self.d.add_paragraph()
+        anchor._p.append(parse_xml(xml))
 
     # --- content controls
 

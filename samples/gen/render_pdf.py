@@ -21,7 +21,7 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
 from .doc import (Bullets, Check, Ctl, Doc, Field, Heading, Para, Signature, Spacer, Table,
-                  cell_text)
+                  TextBox, cell_text)
 from .doc import PageBreak as DocPageBreak
 
 rl_config.invariant = 1  # no timestamps or random ids: same bytes for the same content
@@ -199,6 +199,13 @@ class PdfWriter:
             return [self._table(b), RLSpacer(1, 6)]
         if isinstance(b, Signature):
             return [self._signature(b)]
+        if isinstance(b, TextBox):  # what a text box prints as: a framed block
+            box = RLTable([[[self._p(p.text, self.cell, p.bold, p.italic) for p in b.paras]]],
+                          colWidths=[self.col_width * 0.9])
+            box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 5),
+                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+            return [box, RLSpacer(1, 6)]
         if isinstance(b, Spacer):
             return [RLSpacer(1, b.height * cm)]
         if isinstance(b, DocPageBreak):
