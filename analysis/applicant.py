@@ -38,7 +38,7 @@ from . import collectivites
 from .collectivites import Entry, key
 from .evidence import Evidence
 from .lexicons import countries
-from .statements import annexed
+from .statements import annexed, is_cv
 from common.text import fold, squash
 
 DATA = Path(__file__).parent / "data" / "applicant.yaml"
@@ -593,6 +593,8 @@ def find_applicant(submission: Submission) -> Applicant | None:
     bodies: dict[str, _Body] = {}
     declared: list[str] = []
     for piece in submission.pieces:
+        if is_cv(piece):
+            continue      # a CV names its person's employers and schools, not the applicant
         position = 0
         annex = annexed(piece)
         for block in piece.blocks:

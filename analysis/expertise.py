@@ -30,6 +30,7 @@ import yaml
 from extractors.model import Block, Submission
 
 from .applicant import PLACEHOLDER, find_mentions, fold_same, lexicon as applicant_lexicon
+from .statements import is_cv
 from .evidence import Evidence
 from common.text import fold, sentences, squash
 
@@ -39,7 +40,6 @@ MAX_ITEMS = 6
 SECTION_BLOCKS = 8     # how far below a heading its content is looked for
 BASIS_SECTION = 3      # weight of a basis sentence under a heading on the basis (else 2;
                        # one less for a person's record: an expert's line, a CV)
-CV_PIECE = re.compile(r"(?:^|[^a-z])(?:cv|curriculum(?:\s+vit\w*)?)(?:[^a-z]|$)")
 # Trust of a source of labels: what names the expertise, what describes it,
 # a sentence of running text.  Only the best trusted sources are kept.
 NAMED, DESCRIBED, MENTIONED = 0, 1, 2
@@ -587,8 +587,7 @@ def find_basis(submission: Submission) -> BasisFinding:
     sections: dict[str, list[Block]] = {"undecided": [], "absent": []}
     for piece in submission.pieces:
         in_basis_section = False
-        cv = bool(CV_PIECE.search(fold(piece.file)) or any(
-            CV_PIECE.fullmatch(fold(squash(b.text))) for b in piece.blocks[:3]))
+        cv = is_cv(piece)
         for i, block in enumerate(piece.blocks):
             f = fold_same(block.text)
             personal = cv or bool(lex["personal_record"].search(f))

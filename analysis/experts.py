@@ -22,7 +22,7 @@ from .lexicons import experts_lexicon
 from .nlp import person_spans
 from .signature import CLOSING_RE as LETTER_CLOSING_RE, DELIBERATION_RE
 from .people import PersonMention, PersonName, find_people, normalise
-from .statements import UNDECIDED_RE, annexed, is_title, join_continuations
+from .statements import CV_TITLE_RE, UNDECIDED_RE, annexed, is_cv, is_title, join_continuations
 
 
 @dataclass
@@ -544,19 +544,8 @@ def _form_units(blocks: list[Block], in_context: set[int]) -> list[tuple[str, st
 
 # --------------------------------------------------------------------------- CVs
 
-CV_TITLE_RE = re.compile(r"(?i)^\s*(?:curriculum\s+vitae|cv)\b\s*[-–—:]?\s*")
-CV_NAME_RE = re.compile(r"(?:^|[\W_])(cv|curriculum)(?:$|[\W_])", re.I)
 CV_SECTIONS = {"qualifications": re.compile(r"formation|diplome|competence|qualification|langue"),
                "function": re.compile(r"experience|parcours|poste|fonction|emploi")}
-
-
-def is_cv(piece: Piece) -> bool:
-    if CV_NAME_RE.search(PurePosixPath(piece.file).stem):
-        return True
-    # A title among the first blocks says so ("Curriculum vitae – Marie Dupont");
-    # a form's "CV des experts (sur demande)" row does not make the form a CV.
-    titles = [b.text for b in piece.blocks[:5] if b.kind != "table" and len(b.text) < 80]
-    return any(CV_TITLE_RE.match(t) for t in titles)
 
 
 def expert_from_cv(piece: Piece) -> Expert | None:

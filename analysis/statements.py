@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
-from extractors.model import Block, Submission
+from extractors.model import Block, Piece, Submission
 
 from .evidence import Evidence
 from common.text import fold, sentences
@@ -68,6 +69,19 @@ def is_title(block: Block) -> bool:
     text = block.text.strip()
     return (block.kind != "table" and 0 < len(text) < 80 and not text.endswith((".", ";", ",", ":"))
             and (bool(NUMBERED_TITLE_RE.match(text)) or text.isupper()))
+
+
+CV_TITLE_RE = re.compile(r"(?i)^\s*(?:curriculum\s+vitae|cv)\b\s*[-–—:]?\s*")
+CV_NAME_RE = re.compile(r"(?:^|[\W_])(cv|curriculum)(?:$|[\W_])", re.I)
+
+
+def is_cv(piece: Piece) -> bool:
+    if CV_NAME_RE.search(PurePosixPath(piece.file).stem):
+        return True
+    # A title among the first blocks says so ("Curriculum vitae – Marie Dupont");
+    # a form's "CV des experts (sur demande)" row does not make the form a CV.
+    titles = [b.text for b in piece.blocks[:5] if b.kind != "table" and len(b.text) < 80]
+    return any(CV_TITLE_RE.match(t) for t in titles)
 
 
 ANNEX_TITLE_RE = re.compile(r"^\W*(?:\d+\W+)?annexes?\b")
