@@ -20,7 +20,7 @@ from extractors.model import Block, Piece, Submission
 from .evidence import Evidence, quote
 from .lexicons import experts_lexicon
 from .nlp import person_spans
-from .signature import CLOSING_RE as LETTER_CLOSING_RE, DELIBERATION_RE
+from .signature import CLOSING_RE, CLOSING_START_RE, DELIBERATION_RE
 from .people import PersonMention, PersonName, find_people, normalise
 from .statements import CV_TITLE_RE, UNDECIDED_RE, annexed, is_cv, is_title, join_continuations
 
@@ -281,7 +281,7 @@ def person_candidates(submission: Submission, limit: int = 5) -> list[Evidence]:
         if any(DELIBERATION_RE.search(fold(b.text)) for b in piece.blocks[:8]):
             continue      # an assembly's deliberation: its members and rapporteur
         for block in piece.blocks:
-            if LETTER_CLOSING_RE.search(fold(block.text)):
+            if CLOSING_RE.search(fold(block.text)):
                 break     # the signature is no candidate
             if block.source not in ("body", "textbox", "form"):
                 continue
@@ -601,8 +601,6 @@ def expert_from_cv(piece: Piece) -> Expert | None:
 
 # --------------------------------------------------------------------------- walk
 
-CLOSING_RE = re.compile(r"^\s*(?:fait a\b|je vous prie|veuillez agreer|nous vous prions|dans l'attente"
-                        r"|(?:pour )?(?:le|la) (?:maire|president|presidente)\b|signature|p/o\b)")
 PROPOSAL_RE = re.compile(r"experts?\b|mobilis|propos|mis(?:e|es)? a disposition|pourr(?:a|ont) intervenir"
                          r"|interviendr|equipe|referent")
 
@@ -652,9 +650,9 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
         if _opens_context(block):
             in_context, named_in_context = True, False
             continue
-        if in_context and CLOSING_RE.search(fold(block.text[:80])):
+        if in_context and CLOSING_START_RE.search(fold(block.text[:80])):
             in_context = False    # the letter's closing and signature are not the experts list
-        if LETTER_CLOSING_RE.search(fold(block.text)):
+        if CLOSING_RE.search(fold(block.text)):
             closed = True         # past the closing formula, until a new experts heading
         if closed:
             continue
@@ -727,7 +725,7 @@ def experts_in_entries(piece: Piece) -> list[Expert]:
     description): each read like a CV.  An entry must describe its person
     (a function field or sentence follows), so a signature's name is none."""
     body = [b for b in piece.blocks if b.source in ("body", "textbox", "form")]
-    closing = next((i for i, b in enumerate(body) if LETTER_CLOSING_RE.search(fold(b.text))), len(body))
+    closing = next((i for i, b in enumerate(body) if CLOSING_RE.search(fold(b.text))), len(body))
     # Past a letter's closing formula a bare name is its signature, unless it
     # titles a page of its own (CVs printed after the letter).
     starts = [i for i, b in enumerate(body) if _entry_name(b)

@@ -30,8 +30,14 @@ EXECUTIVE_RE = re.compile(
     r"(?<!\w)(?:(?:co-?|vice-)?president(?:e|s|es)?|maire|adjoint(?:e)? (?:au|a la|delegue)|gerant(?:e)?"
     r"|directeur general|directrice generale|delegue(?:e)? general(?:e)?|secretaire general(?:e)?)(?!\w)")
 SIGNATURE_LABEL_RE = re.compile(r"^\s*(?:signataire|nom et qualite du signataire|signe(?:e)? par|signature)\b")
-CLOSING_RE = re.compile(r"(?:fait a\b|je vous prie|veuillez agreer|nous vous prions|dans l'attente"
-                        r"|l'expression de (?:ma|notre|mes|nos))")
+CLOSING_FORMULA = (r"fait a\b|je vous prie|veuillez agreer|nous vous prions|dans l'attente"
+                   r"|l'expression de (?:ma|notre|mes|nos)")
+# A letter's closing formula, anywhere in a block.
+CLOSING_RE = re.compile(f"(?:{CLOSING_FORMULA})")
+# A block that opens the closing: the formula, or the signatory's title or a
+# signature line at its start ("Le Maire,", "P/O", "Signature :").
+CLOSING_START_RE = re.compile(rf"^\s*(?:{CLOSING_FORMULA}|(?:pour )?(?:le|la) (?:maire|president|presidente)\b"
+                              r"|signature|p/o\b)")
 TAIL_BLOCKS = 6     # a letter's or a form's last body blocks hold its signature
 
 

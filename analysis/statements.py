@@ -19,6 +19,7 @@ from pathlib import PurePosixPath
 from extractors.model import Block, Piece, Submission
 
 from .evidence import Evidence
+from .signature import CLOSING_START_RE
 from common.text import fold, sentences
 
 UNTICKED = "☐□❑❒○◯"
@@ -56,8 +57,6 @@ class Concept:
 # What may stand under a section title that says nothing: a contact line; and
 # where the letter's closing begins.
 CONTACT_RE = re.compile(r"\s*(?:contact|courriel|mel|e-mail|tel|telephone|affaire suivie|dossier suivi)\b")
-CLOSING_RE = re.compile(r"\s*(?:fait a\b|le president|la presidente|le maire|la maire|je vous prie|nous vous prions"
-                        r"|veuillez agreer)")
 NUMBERED_TITLE_RE = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4}|[A-Ha-h])\s*[.)°/-]\s*\S")
 
 
@@ -208,7 +207,7 @@ def find_statement(submission: Submission, concept: Concept) -> Statement:
                 if is_title(block) and concept.about(fold(block.text)):
                     section = []
                     for nxt in piece.blocks[i + 1:]:
-                        if is_title(nxt) or CLOSING_RE.match(fold(nxt.text)):
+                        if is_title(nxt) or CLOSING_START_RE.match(fold(nxt.text)):
                             break
                         section.append(nxt)
                     if all(CONTACT_RE.match(fold(b.text)) for b in section):
