@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from checks.rules import regulation, rules_for
+from checks.rules import regulation
 from expe_ct import cli
 from web import accounts, corrections, viewer
 from web.app import create_app
@@ -27,7 +27,7 @@ PDF = ROOT / "samples" / "dossiers" / "c02-finistere-expe-ct.pdf"
 
 def record(sha: str = "a" * 64, applicant: str = "Ville de Brest") -> dict:
     checks = [{"id": r.id, "status": "pass", "message": "", "evidence": []}
-              for r in rules_for("candidature")]
+              for r in regulation().rules_for("candidature")]
     return {"sha256": sha, "status": "ok", "kind": "candidature", "verdict": "complete",
             "submission": f"/nulle/part/{sha[:8]}.pdf", "error": None, "pieces": [],
             "applicant": {"name": applicant, "type": "commune"},
@@ -121,8 +121,8 @@ def test_corrections_are_replayed_over_a_copy_and_the_verdict_follows(tmp_path):
     store = Store(tmp_path)
     machine = record()
     kept = copy.deepcopy(machine)
-    mandatory = next(r.id for r in rules_for("candidature") if r.mandatory)
-    advisory = next(r.id for r in rules_for("candidature") if not r.mandatory)
+    mandatory = next(r.id for r in regulation().rules_for("candidature") if r.mandatory)
+    advisory = next(r.id for r in regulation().rules_for("candidature") if not r.mandatory)
     add = lambda kind, target=None, reason=None, **value: corrections.add(  # noqa: E731
         store, machine["sha256"], "marie", kind, target, value, reason, machine)
     add("controle", advisory, "pièce absente", status="fail")
@@ -160,7 +160,7 @@ def test_corrections_are_replayed_over_a_copy_and_the_verdict_follows(tmp_path):
     ("supprimer-tout", None, {}, None, "inconnue"),
 ])
 def test_a_wrong_correction_is_refused_in_french(tmp_path, kind, target, value, reason, message):
-    assert "signature" in {r.id for r in regulation()}
+    assert "signature" in {r.id for r in regulation().rules}
     with pytest.raises(corrections.CorrectionError, match=message):
         corrections.add(Store(tmp_path), "a" * 64, "marie", kind, target, value, reason, record())
     assert corrections.history(Store(tmp_path), "a" * 64) == []
@@ -225,7 +225,7 @@ def test_a_resubmission_shows_what_changed_since_the_earlier_version(tmp_path):
     second["checks"][0]["status"] = "fail"
     app.state.register.add(first, date(2026, 1, 5), "archive/aa", False)
     app.state.register.add(second, date(2026, 2, 5), "archive/cc", False)
-    title = next(r.title for r in regulation() if r.id == second["checks"][0]["id"])
+    title = next(r.title for r in regulation().rules if r.id == second["checks"][0]["id"])
     with TestClient(app) as client:
         assert _login(client, "paul", "secret-du-comite").status_code == 303
         page = client.get("/dossier/" + "c" * 64).text
