@@ -142,3 +142,37 @@ def test_the_committee_forms_need_the_csrf_token(app):
         assert client.get("/comite/2026-12-01").status_code == 404
         assert client.get("/comite/..%2Fregistre").status_code == 404
     assert app.state.register.get("a" * 64).comite is None
+
+
+def test_reports_due_and_overdue_with_days_left_and_labels_expiring(app):
+    register, today = app.state.register, date.today()
+    deadline = regulation().parameters.report_deadline_fr
+    late = register.declare_mission("Ville de Niort", "commune", "Sénégal", today - timedelta(days=200),
+                                    today - timedelta(days=100))
+    soon = register.declare_mission("Ville d'Arles", "commune", "Maroc", today - timedelta(days=12),
+                                    today - timedelta(days=5))
+    from register import Label
+    with register.session() as s, s.begin():
+        s.add(Label(holder="Ville de Colmar", holder_type="commune", aliases=[], expertise=["Patrimoine"],
+                    themes=["patrimoine-culture"], granted=today - timedelta(days=1000),
+                    expires=today + timedelta(days=40), source="test"))
+    register._labels = None
+    with TestClient(app) as client:
+        assert _login(client, "paul", "secret-du-comite").status_code == 303   # the comité reads it
+        page = client.get("/suivi").text
+        awaited = re.search(r'id="rapports-attendus">(.*?)</table>', page, re.S)[1]
+        late_days = (today - register.missions()[0].report_due).days
+        assert "Ville de Niort" in awaited and f"en retard de {late_days} jours" in awaited
+        left = (soon.report_due - today).days
+        assert f"{left} jours restants" in awaited and awaited.index("Niort") < awaited.index("Arles")
+        assert f"{deadline} après le retour" in page
+        expiring = re.search(r'id="labels-expirant">(.*?)</table>', page, re.S)[1]
+        assert "Ville de Colmar" in expiring and "40 jours restants" in expiring
+        assert "Ville de Colmar" in re.search(r'id="labels-en-vigueur">(.*?)</table>', page, re.S)[1]
+        # a reminder for the late one only; its letter quotes the due date
+        assert f"/suivi/relance/{late.id}.docx" in awaited and f"/suivi/relance/{soon.id}.docx" not in awaited
+        letter = client.get(f"/suivi/relance/{late.id}.docx")
+        text = "\n".join(p.text for p in Document(io.BytesIO(letter.content)).paragraphs)
+        assert "Ville de Niort" in text and "ne nous est pas parvenu" in text
+        assert "Niort" not in letter.headers["content-disposition"]
+        assert client.get(f"/suivi/relance/{soon.id}.docx").status_code == 404

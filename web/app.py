@@ -28,12 +28,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from checks.rules import regulation
 from expe_ct.inbox import Home, quarantine_reason
 from checks.vocabulary import APPLICANT_TYPE_FR as TYPE_FR, EXPERT_CATEGORY_FR as CATEGORY_FR
+from outputs.letters import FOLLOW_UP_STATUS_FR, mission_ref
 from outputs.render import date_fr, render
 from outputs.sheet import check_view, sheet_context
 from outputs.summary import CHECK_STATUS_FR as STATUS_FR, KIND_FR, VERDICT_FR
 from register import Register
 
-from . import accounts, committee, corrections, dossiers, viewer
+from . import accounts, committee, corrections, dossiers, reports, viewer
 from .store import ROLE_FR, Store
 from .upload import UploadError, Uploads
 
@@ -422,6 +423,26 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
         accounts.audit(store, visitor.login, "lettre-decision", sha)
         return Response(docx, media_type=DOCX, headers={
             "Content-Disposition": f'attachment; filename="decision-{sha[:12]}.docx"'})
+
+    # -- reports and labels -----------------------------------------------------
+
+    @app.get("/suivi")
+    def follow_up_page(request: Request):
+        visitor = member(request)
+        today = date.today()
+        return show(request, "suivi.html.j2", visitor, o=reports.overview(register, today), today=today,
+                    months=reports.EXPIRING_MONTHS, follow_fr=FOLLOW_UP_STATUS_FR,
+                    mission_ref=mission_ref, deadline=regulation().parameters.report_deadline_fr)
+
+    @app.get("/suivi/relance/{mission_id}.docx")
+    def reminder_letter(request: Request, mission_id: int):
+        visitor = member(request)
+        docx = reports.reminder(register, mission_id, date.today())
+        if docx is None:
+            raise StarletteHTTPException(404)
+        accounts.audit(store, visitor.login, "lettre-relance", None, f"mission {mission_id}")
+        return Response(docx, media_type=DOCX, headers={
+            "Content-Disposition": f'attachment; filename="relance-mission-{mission_id}.docx"'})
 
     # -- audit ------------------------------------------------------------------
 
