@@ -176,3 +176,54 @@ def test_reports_due_and_overdue_with_days_left_and_labels_expiring(app):
         assert "Ville de Niort" in text and "ne nous est pas parvenu" in text
         assert "Niort" not in letter.headers["content-disposition"]
         assert client.get(f"/suivi/relance/{soon.id}.docx").status_code == 404
+
+
+def test_the_roster_names_each_person_once_and_the_search_ranks_by_need(app):
+    store, register, today = app.state.store, app.state.register, date.today()
+    sete = candidature("d" * 64, "Ville de Sète")
+    sete["expertise"] = [{"label": "Collecte et tri des déchets ménagers", "themes": ["dechets-proprete"]}]
+    sete["experts"] = [{"name": "ANNE UN", "function": "adjointe à la propreté", "category": "elu"},
+                       {"name": "Mme Denise Quatre", "function": "responsable du tri", "category": "agent"}]
+    register.add(sete, date(2026, 2, 1), "archive/dd", False)
+    # Brest labelled by a committee; Sète by the historique (no decision: found by its name)
+    register.decide("a" * 64, today, "labellise", today, None, "marie", "Ville de Brest", "commune",
+                    ["Eau potable et assainissement"], ["eau-assainissement"])
+    from register import Label
+    with register.session() as s, s.begin():
+        s.add(Label(holder="Sète", holder_type="commune", aliases=[], expertise=["Déchets ménagers"],
+                    themes=["dechets-proprete"], granted=today - timedelta(days=30),
+                    expires=today + timedelta(days=900), source="historique"))
+    register._labels = None
+    corrections.add(store, "a" * 64, "marie", "expert-modif", "1",
+                    {"name": "Bruno Deux-Corrigé", "function": "directeur de l'eau", "category": "agent"},
+                    None, register.get("a" * 64).record)
+    with TestClient(app) as client:
+        assert _login(client, "paul", "secret-du-comite").status_code == 303   # the comité may search
+        page = client.get("/experts").text
+        roster = re.search(r'id="annuaire">(.*?)</table>', page, re.S)[1]
+        assert roster.count("<tr><td>") == 4   # Anne Un once for both bodies; Bruno, Chloé, Denise
+        anne = next(row for row in roster.split("<tr>") if "Anne Un" in row or "ANNE UN" in row)
+        assert "Ville de Brest" in anne and "Sète" in anne
+        assert "Bruno Deux-Corrigé" in roster and "Bruno Deux<" not in roster   # the corrected name
+
+        found = client.post("/experts", data={"csrf": _token(page),
+                                              "demande": "Nous cherchons un appui pour le tri des DECHETS"})
+        assert found.status_code == 200
+        bodies = re.search(r'id="organismes">(.*?)</ol>', found.text, re.S)[1]
+        assert "Sète" in bodies and "Brest" not in bodies
+        assert 'theme trouve' in bodies
+        people = re.search(r'id="personnes">(.*?)</ol>', found.text, re.S)[1]
+        assert "Denise Quatre" in people and "Chloé Trois" not in people
+        water = client.post("/experts", data={"csrf": _token(page), "demande": "eaux usées, assainissement"})
+        bodies = re.search(r'id="organismes">(.*?)</ol>', water.text, re.S)[1]
+        assert "Ville de Brest" in bodies and "Sète" not in bodies
+        assert client.post("/experts", data={"demande": "eau"}).status_code == 403   # CSRF still
+
+
+def test_a_request_becomes_an_fts_query_of_word_beginnings():
+    from web.roster import fts_query, person_key
+    assert fts_query("Nous cherchons de l'aide pour les déchets ménagers") == '"deche"* OR "menage"*'
+    assert fts_query("eau") == '"eau"*'
+    assert fts_query("de la, pour les") is None
+    assert fts_query('"; DROP TABLE x; --') == '"drop"* OR "tab"*'   # quotes and syntax never pass
+    assert person_key("Mme Anne  Un") == person_key("ANNE UN") == "anne un"

@@ -34,7 +34,7 @@ from outputs.sheet import check_view, sheet_context
 from outputs.summary import CHECK_STATUS_FR as STATUS_FR, KIND_FR, VERDICT_FR
 from register import Register
 
-from . import accounts, committee, corrections, dossiers, reports, viewer
+from . import accounts, committee, corrections, dossiers, reports, roster, viewer
 from .store import ROLE_FR, Store
 from .upload import UploadError, Uploads
 
@@ -443,6 +443,29 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
         accounts.audit(store, visitor.login, "lettre-relance", None, f"mission {mission_id}")
         return Response(docx, media_type=DOCX, headers={
             "Content-Disposition": f'attachment; filename="relance-mission-{mission_id}.docx"'})
+
+    # -- the experts of the labelled bodies -------------------------------------
+
+    def experts_page(request: Request, visitor, request_text: str | None = None) -> HTMLResponse:
+        found = roster.bodies(store, register, date.today())
+        answer = roster.search(found, request_text) if request_text else None
+        if answer is not None and answer.words is None:
+            answer = None
+        return show(request, "experts.html.j2", visitor, bodies=found, roster=roster.people(found),
+                    answer=answer, request_text=request_text)
+
+    @app.get("/experts")
+    def experts(request: Request):
+        return experts_page(request, member(request))
+
+    @app.post("/experts")
+    async def who_can_answer(request: Request):
+        """A search reads only: every role may; the request stays out of the URL and the log."""
+        visitor = member(request)
+        form = await posted(request, visitor)
+        text = " ".join(str(form.get("demande") or "").split())[:1000]
+        accounts.audit(store, visitor.login, "recherche-experts")
+        return experts_page(request, visitor, text or None)
 
     # -- audit ------------------------------------------------------------------
 
