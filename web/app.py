@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from checks.rules import regulation
 from expe_ct.inbox import Home, quarantine_reason
 from checks.vocabulary import APPLICANT_TYPE_FR as TYPE_FR, EXPERT_CATEGORY_FR as CATEGORY_FR
-from outputs.letters import FOLLOW_UP_STATUS_FR, mission_ref
+from outputs.letters import FOLLOW_UP_STATUS_FR
 from outputs.render import date_fr, render
 from outputs.sheet import check_view, sheet_context
 from outputs.summary import CHECK_STATUS_FR as STATUS_FR, KIND_FR, VERDICT_FR
@@ -432,7 +432,7 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
         today = date.today()
         return show(request, "suivi.html.j2", visitor, o=reports.overview(register, today), today=today,
                     months=reports.EXPIRING_MONTHS, follow_fr=FOLLOW_UP_STATUS_FR,
-                    mission_ref=mission_ref, deadline=regulation().parameters.report_deadline_fr)
+                    mission_fr=reports.mission_fr, deadline=regulation().parameters.report_deadline_fr)
 
     @app.get("/suivi/relance/{mission_id}.docx")
     def reminder_letter(request: Request, mission_id: int):

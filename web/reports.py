@@ -23,7 +23,12 @@ class Awaited:
 
     @property
     def ref(self) -> str:
-        return mission_ref(self.mission)
+        return mission_fr(self.mission)
+
+
+def mission_fr(mission: Mission) -> str:
+    """'Sénégal, du 8 au 18 juillet 2026' (the letters' reference, unbracketed)."""
+    return mission_ref(mission).removeprefix("(").removesuffix(")")
 
 
 @dataclass

@@ -151,12 +151,12 @@ def search(found: list[Body], request: str) -> Answer:
         db.executemany("INSERT INTO people(rowid, name, functions, expertise, themes) VALUES (?, ?, ?, ?, ?)",
                        [(i, p.name, " ; ".join(p.functions), " ; ".join(p.expertise),
                          " ; ".join(THEMES.get(t, t) for t in p.themes)) for i, p in enumerate(everyone)])
-        # expertise and themes weigh more than a function or a name
+        # a body: its expertise and themes weigh most; a person: their own function
         ranked_bodies = [row[0] for row in db.execute(
             "SELECT rowid FROM bodies WHERE bodies MATCH ? ORDER BY bm25(bodies, 1.0, 4.0, 3.0, 1.0) LIMIT ?",
             (query, MAX_RESULTS))]
         ranked_people = [row[0] for row in db.execute(
-            "SELECT rowid FROM people WHERE people MATCH ? ORDER BY bm25(people, 0.5, 2.0, 4.0, 3.0) LIMIT ?",
+            "SELECT rowid FROM people WHERE people MATCH ? ORDER BY bm25(people, 0.5, 8.0, 1.0, 1.0) LIMIT ?",
             (query, MAX_RESULTS))]
         theme_ids = list(THEMES)
         db.execute("CREATE VIRTUAL TABLE themes USING fts5(label, tokenize = 'unicode61 remove_diacritics 2')")
