@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import dossier_factory as make
-import outputs.sheet
+import expe_ct.inbox
 from expe_ct.inbox import Filer, Home
 from register import Register
 from test_inbox import analyse
@@ -89,7 +89,7 @@ def test_enospc_while_filing_keeps_the_claim_for_later(tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(outputs.sheet, "write_sheet", disk_full)
+        patch.setattr(expe_ct.inbox, "write_sheet", disk_full)  # where the inbox looks it up
         with pytest.raises(OSError):
             run_once(inbox, home)
     assert len(list((home / "staging").iterdir())) == 1  # not quarantined: the drop is not at fault

@@ -183,7 +183,8 @@ def test_the_roster_names_each_person_once_and_the_search_ranks_by_need(app):
     sete = candidature("d" * 64, "Ville de Sète")
     sete["expertise"] = [{"label": "Collecte et tri des déchets ménagers", "themes": ["dechets-proprete"]}]
     sete["experts"] = [{"name": "ANNE UN", "function": "adjointe à la propreté", "category": "elu"},
-                       {"name": "Mme Denise Quatre", "function": "responsable du tri", "category": "agent"}]
+                       {"name": "Mme Denise Quatre", "function": "responsable du tri", "category": "agent"},
+                       {"name": "<script>alert(1)</script>Zoé", "function": "<b>gras</b>", "category": "agent"}]
     register.add(sete, date(2026, 2, 1), "archive/dd", False)
     # Brest labelled by a committee; Sète by the historique (no decision: found by its name)
     register.decide("a" * 64, today, "labellise", today, None, "marie", "Ville de Brest", "commune",
@@ -201,7 +202,9 @@ def test_the_roster_names_each_person_once_and_the_search_ranks_by_need(app):
         assert _login(client, "paul", "secret-du-comite").status_code == 303   # the comité may search
         page = client.get("/experts").text
         roster = re.search(r'id="annuaire">(.*?)</table>', page, re.S)[1]
-        assert roster.count("<tr><td>") == 4   # Anne Un once for both bodies; Bruno, Chloé, Denise
+        assert roster.count("<tr><td>") == 5   # Anne Un once for both bodies; Bruno, Chloé, Denise, Zoé
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;Zoé" in roster and "<script>" not in page
+        assert "&lt;b&gt;gras&lt;/b&gt;" in roster
         anne = next(row for row in roster.split("<tr>") if "Anne Un" in row or "ANNE UN" in row)
         assert "Ville de Brest" in anne and "Sète" in anne
         assert "Bruno Deux-Corrigé" in roster and "Bruno Deux<" not in roster   # the corrected name

@@ -63,7 +63,8 @@ def prepare(store: Store, register: Register, home: Path, comite: date, chosen: 
     """Build the meeting's compact pack from the corrected records and
     remember the meeting; the candidatures become « examiné »."""
     ready = {r.sha256 for r in candidates(store, register)}
-    known = set(meeting(store, comite).chosen) if meeting(store, comite) else set()
+    earlier = meeting(store, comite)   # preparing a meeting again keeps its dossiers eligible
+    known = set(earlier.chosen) if earlier else set()
     chosen = list(dict.fromkeys(sha for sha in chosen if sha in ready or sha in known))
     if not chosen:
         raise CommitteeError("Choisissez au moins un dossier prêt pour le comité.")
