@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from register.follow_ups import follow_ups
+
 import dossier_factory as make
 from common.characters import InvalidText, csv_cell
 from expe_ct.cli import main
@@ -54,7 +56,7 @@ def test_relances_write_every_letter_and_a_csv_without_formulas(tmp_path):
                                      "report_date": None, "participants": [], "hosting": False}),
                      date(2025, 3, 1), "a", False)
     register.declare_mission("+33 1 23 45 67 89", "commune", "-Maroc", None, date(2025, 1, 10))
-    items, letters = write_letters(register, date(2025, 6, 1), tmp_path / "out")
+    letters = write_letters(follow_ups(register, date(2025, 6, 1)), date(2025, 6, 1), tmp_path / "out")
     assert len(letters) == 4
     texts = ["\n".join(p.text for p in Document(letter).paragraphs) for letter in letters]
     assert any("Ville de Metz" in text for text in texts)

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 import dossier_factory as make
-import outputs.sheet
 from expe_ct import inbox as inbox_mod
 from register import Register
 from test_inbox import run_inbox
@@ -66,14 +65,14 @@ def test_poison_drops_are_isolated_and_the_batch_goes_on(tmp_path, monkeypatch, 
     bad_bytes = os.path.join(os.fsencode(inbox), b"caf\xe9 \x1b[31m.docx")  # Latin-1 and an escape
     make.candidature(Path(os.fsdecode(bad_bytes)), applicant="Ville de Nantes")
     make.candidature(inbox / "fiche-impossible.docx", applicant="Ville de Brest")
-    real_sheet = outputs.sheet.write_sheet
+    real_sheet = inbox_mod.write_sheet
 
     def sheet_fails_for_brest(path, record, *args, **kwargs):
         if (record.get("applicant") or {}).get("name") == "Ville de Brest":
             raise ValueError("a writer choked")
         return real_sheet(path, record, *args, **kwargs)
 
-    monkeypatch.setattr(outputs.sheet, "write_sheet", sheet_fails_for_brest)
+    monkeypatch.setattr(inbox_mod, "write_sheet", sheet_fails_for_brest)  # where the inbox looks it up
     with_pipe = inbox / "avec tube"  # a named pipe in a folder: copied as a pipe across devices
     with_pipe.mkdir()
     make.candidature(with_pipe / "lettre.docx", applicant="Ville de Rennes")

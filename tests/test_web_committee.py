@@ -102,6 +102,7 @@ def test_a_meeting_from_choice_to_label_and_letters(app, tmp_path):
         assert labels[0].expires == regulation().parameters.label_expires(comite)
         assert labels[0].expertise == ["Eau"] and labels[0].themes == ["eau-assainissement"]
         assert "Labellisé" not in client.get("/").text
+        assert 'id="etat">labellisé</strong>' in client.get(f"/dossier/{'a' * 64}").text
         listing = client.get("/?etat=labellise").text
         assert "Brest Métropole" in listing and "Plouha" not in listing
 
