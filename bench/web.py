@@ -7,8 +7,10 @@ archived piece, so that every dossier page can show it).  Serves the app on
 127.0.0.1 in this process (uvicorn, as `expe-ct web`), logs in, and times
 each page `--repeat` times with an HTTP client: the register table (default
 order, sorted by applicant, filtered, searched, second page), one dossier
-with its page and highlights, one page image, and the stylesheet as the
-floor (what any request costs here).  The first table after the fake
+with its page and highlights, one page image, the committee (100 dossiers
+ready, a meeting of 30 decided: 30 labels in force), the reports and labels
+page (200 missions), the experts roster and one search « qui peut
+répondre ? », and the stylesheet as the floor (what any request costs here).  The first table after the fake
 filing is timed apart: it makes the N summaries the table keeps.
 
     .venv/bin/python bench/web.py [--n 1000] [--repeat 20] [--json]
@@ -25,7 +27,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,8 +37,10 @@ import httpx  # noqa: E402
 import uvicorn  # noqa: E402
 
 from checks.rules import CheckResult, verdict  # noqa: E402
+from web import corrections  # noqa: E402
 from web.accounts import add_user  # noqa: E402
 from web.app import create_app  # noqa: E402
+from web.store import Meeting  # noqa: E402
 
 BUDGET_MS = 300.0
 TOWNS = ["Brest", "Lorient", "Albi", "Niort", "Arles", "Colmar", "Quimper", "Pantin", "Annecy",
@@ -62,11 +66,33 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def timed(client, url: str, repeat: int) -> list[float]:
+def committee_and_missions(app, shas: list[str], rng: random.Random) -> date:
+    """100 dossiers ready for the committee; a meeting of 30 of them, all
+    labelled (without its pack: Chromium's time is no page load); 200
+    missions, some overdue."""
+    store, register, today = app.state.store, app.state.register, date.today()
+    for sha in shas[:100]:
+        corrections.add(store, sha, "bench", "etat", None, {"state": "pret"}, None, register.get(sha).record)
+    comite = today - timedelta(days=3)
+    with store.session() as s, s.begin():
+        s.add(Meeting(comite=comite, chosen=shas[:30], author="bench", prepared_at=datetime.now()))
+    for sha in shas[:30]:
+        record = register.get(sha).record
+        register.decide(sha, comite, "labellise", comite, None, "bench", record["applicant"]["name"],
+                        "commune", [e["label"] for e in record["expertise"]],
+                        sorted({t for e in record["expertise"] for t in e["themes"]}))
+    for i in range(200):
+        end = today - timedelta(days=rng.randrange(-30, 200))
+        register.declare_mission(f"{rng.choice(KINDS)} {rng.choice(TOWNS)}-{i}", "commune", "Sénégal",
+                                 end - timedelta(days=8), end)
+    return comite
+
+
+def timed(client, url: str, repeat: int, data: dict | None = None) -> list[float]:
     out = []
     for _ in range(repeat):
         start = time.perf_counter()
-        response = client.get(url)
+        response = client.post(url, data=data) if data is not None else client.get(url)
         out.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (url, response.status_code)
     return out
@@ -89,9 +115,12 @@ def main() -> None:
     uploads.close()
     row = register.get(real_sha)
     start = time.perf_counter()
+    shas = []
     for rec, received in fake_records(row.record, args.n - 1):
         register.add(rec, received, row.location, False)
+        shas.append(rec["sha256"])
     filing_s = time.perf_counter() - start
+    comite = committee_and_missions(app, shas, random.Random(11))
 
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -118,6 +147,13 @@ def main() -> None:
         results["dossier (real)"] = timed(client, f"/dossier/{real_sha}", args.repeat)
         results["dossier (fake), a finding chosen"] = timed(client, f"/dossier/{fake_sha}?preuve=4-1", args.repeat)
         results["page image (cached PNG)"] = timed(client, f"/dossier/{real_sha}/pieces/0/pages/1.png", args.repeat)
+        results["committee: choose"] = timed(client, "/comite", args.repeat)
+        results["committee: meeting of 30"] = timed(client, f"/comite/{comite.isoformat()}", args.repeat)
+        results["reports and labels"] = timed(client, "/suivi", args.repeat)
+        results["experts roster"] = timed(client, "/experts", args.repeat)
+        results["experts: « qui peut répondre ? »"] = timed(
+            client, "/experts", args.repeat,
+            {"csrf": token, "demande": "gestion des déchets ménagers et eau potable en zone rurale"})
     server.should_exit = True
     floor = statistics.median(results["floor (stylesheet)"])
     summary = {name: {"median_ms": round(statistics.median(t), 1),

@@ -1,6 +1,7 @@
-"""The committee pack flow: build pack.html, pack.pdf and pack.csv
-(outputs.pack), then mark the candidatures in it as examined by this
-committee, so that a later committee does not see them again."""
+"""The committee pack flow: build pack.html, pack.pdf and pack.csv and mark
+the candidatures in it as examined by this committee, so that a later
+committee does not see them again (outputs.pack.prepare_pack, which the
+workstation's committee page calls too)."""
 from __future__ import annotations
 
 from datetime import date
@@ -11,16 +12,11 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from flows import tally
-from outputs.pack import Corrector, Pack, build_pack
+from outputs.pack import prepare_pack
 from register import Register
 from web.corrections import corrector
 
-
-def prepare_pack(register: Register, comite: date, cutoff: date | None, out: Path,
-                 correct: Corrector | None = None) -> Pack:
-    pack = build_pack(register, comite, cutoff, out, correct=correct)
-    register.mark_examined(list(pack.sha256s), comite)
-    return pack
+__all__ = ["build", "pack_flow", "prepare_pack"]
 
 
 @task(name="construire-dossier-comite", cache_policy=NO_CACHE, persist_result=False, **tally.HOOKS)

@@ -1,13 +1,15 @@
 """Report follow-up letters for the missions that register/follow_ups.py
-found needing attention, and relances.csv listing them.  Letters are DOCX
-(the DAECT edits and signs them), laid out from the Jinja2 text template
-templates/relance.txt.j2.
+found needing attention, and relances.csv listing them; the committee's
+decision letter to an applicant.  Letters are DOCX (the DAECT edits and
+signs them), laid out from the Jinja2 text templates templates/relance.txt.j2
+and templates/decision.txt.j2.
 """
 from __future__ import annotations
 
 import csv
 import io
 import re
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,8 @@ from common.characters import csv_row, for_xml
 from common.dates import MONTHS
 from common.files import write_atomic
 from common.text import fold
-from register import Mission
+from checks.rules import regulation
+from register import Decision, Mission
 from register.follow_ups import FollowUp
 
 from .render import date_fr, render
@@ -44,6 +47,19 @@ def letter_text(item: FollowUp, today: date) -> str:
     return render("relance.txt.j2", m=item.mission, reason=item.status,
                   problems=[problem_line(check_view(p)) for p in item.problems],
                   today=today, mission_ref=mission_ref(item.mission))
+
+
+def decision_letter_text(decision: Decision, holder: str, expertise: list[str], today: date) -> str:
+    """The letter telling an applicant the committee's decision; the label's
+    length and the report deadline come from the regulation."""
+    parameters = regulation().parameters
+    one_line = lambda text: " ".join(str(text or "").split())  # noqa: E731  (no stray list or title mark)
+    return render("decision.txt.j2", outcome=decision.outcome, holder=one_line(holder),
+                  comite=decision.comite, decided=decision.decided,
+                  expires=parameters.label_expires(decision.decided),
+                  years=parameters.label_validity_years, deadline=parameters.report_deadline_fr,
+                  expertise=[one_line(e) for e in expertise if one_line(e)],
+                  reason=one_line(decision.reason) or "motif non précisé", today=today)
 
 
 def problem_line(problem: dict[str, Any]) -> str:
@@ -100,6 +116,12 @@ def write_docx(text: str, path: Path) -> Path:
                 para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     doc.save(path)
     return path
+
+
+def letter_docx(text: str) -> bytes:
+    """A letter as DOCX bytes (the workstation sends it without keeping it)."""
+    with tempfile.TemporaryDirectory(prefix="expe-ct-lettre-") as tmp:
+        return write_docx(text, Path(tmp) / "lettre.docx").read_bytes()
 
 
 def _slug(text: str) -> str:

@@ -1,10 +1,15 @@
 """The committee's pre-screening pack: pack.html, pack.pdf and pack.csv.
 
 For a selection committee: every candidature received by the cut-off and
-not examined by an earlier committee, in its latest version.  A cover, a
-summary table, one sheet per candidature (the same sheet as the inbox's),
-flags from the register (applicant already labelled, labels in force on the
-same themes), the regulation's §III in annex.
+not examined by an earlier committee, in its latest version (or the
+candidatures the staff chose for the meeting).  A cover, a summary table,
+one sheet per candidature (the same sheet as the inbox's), flags from the
+register (applicant already labelled, labels in force on the same themes),
+the regulation's §III in annex.
+
+The compact pack (the workstation's) lays each candidature out to fit one
+page: the experts table once, the checks one line each, and every quote
+once, numbered, however many checks cite it.
 """
 from __future__ import annotations
 
@@ -47,17 +52,45 @@ def _expert_mix(experts: list[dict[str, Any]]) -> str:
 Corrector = Callable[[str, dict[str, Any]], tuple[dict[str, Any], dict[str, Any]]]
 
 
+def numbered_quotes(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every distinct quote of a sheet's checks once, numbered in order of
+    first citation; each check's view gets `refs`, the numbers of its quotes
+    (several checks often cite the same lines: the experts' ones, say)."""
+    quotes: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for check in checks:
+        check["refs"] = []
+        for ev in check["evidence"]:
+            key = " ".join(str(ev.get("quote") or "").split()).casefold()
+            if not key:
+                continue
+            if key not in seen:
+                quotes.append({**ev, "number": len(quotes) + 1})
+                seen[key] = len(quotes)
+            if seen[key] not in check["refs"]:
+                check["refs"].append(seen[key])
+    return quotes
+
+
 def pack_context(register: Register, comite: date, cutoff: date,
-                 correct: Corrector | None = None) -> dict[str, Any]:
+                 correct: Corrector | None = None, chosen: list[str] | None = None,
+                 compact: bool = False) -> dict[str, Any]:
     """`correct` gives a record with the staff's corrections and their marks
-    (web.corrections.corrector); without it, the machine's records."""
-    rows = register.candidatures_for(comite, cutoff)
+    (web.corrections.corrector); without it, the machine's records.
+    `chosen`: the sha256 of the candidatures to show instead of every one
+    awaiting a committee."""
+    if chosen is None:
+        rows = register.candidatures_for(comite, cutoff)
+    else:
+        rows = sorted((r for r in map(register.get, chosen) if r is not None and r.status == "ok"),
+                      key=lambda r: (r.received or date.min, r.filed_at))
     sheets = []
     for row in rows:
         record, marks = correct(row.sha256, row.record) if correct else (row.record, {})
         s = sheet_context(record, row.received, register, on=comite, corrected=marks)
         s["themes"] = sorted({t for item in s["expertise"] for t in item.get("themes") or []})
         s["expert_mix"] = _expert_mix(s["experts"])
+        s["quotes"] = numbered_quotes(s["checks"])
         sheets.append(s)
     counts = Counter(s["verdict"] for s in sheets)
     quarantined = [{"received": q.received, "sha256": q.sha256,
@@ -67,7 +100,7 @@ def pack_context(register: Register, comite: date, cutoff: date,
     source = regulation().source
     return {"comite": comite, "cutoff": cutoff, "sheets": sheets, "quarantined": quarantined,
             "counts": {k: counts.get(k, 0) for k in ("complete", "review", "incomplete")},
-            "source": source, "generated": date.today(),
+            "source": source, "generated": date.today(), "compact": compact, "chosen": chosen is not None,
             "title": f"EXPE-CT — comité de sélection du {comite.isoformat()}"}
 
 
@@ -89,10 +122,11 @@ def summary_csv(sheets: list[dict[str, Any]]) -> str:
 
 
 def build_pack(register: Register, comite: date, cutoff: date | None, out: Path,
-               pdf: bool = True, correct: Corrector | None = None) -> Pack:
-    """Write the pack (flows/pack.py then marks its candidatures examined)."""
+               pdf: bool = True, correct: Corrector | None = None, chosen: list[str] | None = None,
+               compact: bool = False) -> Pack:
+    """Write the pack (prepare_pack then marks its candidatures examined)."""
     out.mkdir(parents=True, exist_ok=True)
-    context = pack_context(register, comite, cutoff or comite, correct)
+    context = pack_context(register, comite, cutoff or comite, correct, chosen, compact)
     html_path, csv_path, pdf_path = out / "pack.html", out / "pack.csv", out / "pack.pdf"
     write_atomic(html_path, render("pack.html.j2", **context))
     write_atomic(csv_path, summary_csv(context["sheets"]))
@@ -100,3 +134,14 @@ def build_pack(register: Register, comite: date, cutoff: date | None, out: Path,
         html_to_pdf(html_path, pdf_path)
     shas = tuple(s["sha"] for s in context["sheets"])
     return Pack(html_path, pdf_path if pdf else None, csv_path, len(shas), shas)
+
+
+def prepare_pack(register: Register, comite: date, cutoff: date | None, out: Path,
+                 correct: Corrector | None = None, chosen: list[str] | None = None,
+                 compact: bool = False) -> Pack:
+    """Build the pack and mark its candidatures examined by this committee,
+    so that a later committee does not see them again (the flow and the
+    workstation both come here)."""
+    pack = build_pack(register, comite, cutoff, out, correct=correct, chosen=chosen, compact=compact)
+    register.mark_examined(list(pack.sha256s), comite)
+    return pack

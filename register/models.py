@@ -69,3 +69,18 @@ class Mission(Base):
     report_sha256: Mapped[str | None] = mapped_column(ForeignKey("submissions.sha256"))
     declared: Mapped[bool] = mapped_column(Boolean, default=True)
     reminded: Mapped[date | None] = mapped_column(Date)
+
+
+class Decision(Base):
+    """The selection committee's decision on a candidature: labelled on a
+    date (the label it gave is in `labels`) or refused with a reason."""
+    __tablename__ = "decisions"
+
+    sha256: Mapped[str] = mapped_column(ForeignKey("submissions.sha256"), primary_key=True)
+    comite: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(16))           # labellise | refuse
+    decided: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(Text)
+    label_id: Mapped[int | None] = mapped_column(ForeignKey("labels.id"))
+    author: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)

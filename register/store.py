@@ -22,9 +22,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from checks.rules import regulation
 from common.characters import check_plain
+from common.dates import add_months
 
 from .labels import SOURCE, seed_labels
-from .models import Base, Label, Mission, RegisteredSubmission
+from .models import Base, Decision, Label, Mission, RegisteredSubmission
 from .names import body_key, same_body
 
 REGISTER_FILE = "registre.sqlite"
@@ -170,6 +171,14 @@ class Register:
                 self._labels = (now, list(s.scalars(select(Label).order_by(Label.granted, Label.id))))
         return self._labels[1]
 
+    def labels_expiring(self, on: date, months: int) -> tuple[list[Label], list[Label]]:
+        """The labels in force on a day, and those of them that end within
+        `months` months (soonest first)."""
+        in_force = sorted((lab for lab in self.labels() if lab.granted <= on < lab.expires),
+                          key=lambda lab: (lab.expires, lab.holder))
+        horizon = add_months(on, months)
+        return in_force, [lab for lab in in_force if lab.expires <= horizon]
+
     def labels_of(self, name: str | None, type_: str | None) -> list[Label]:
         return [lab for lab in self.labels()
                 if same_body(name, type_, lab.holder, lab.holder_type, lab.aliases)]
@@ -301,6 +310,57 @@ class Register:
         with self.session() as s, s.begin():
             for sha in sha256s:
                 s.get(RegisteredSubmission, sha).comite = comite
+
+    # -- the committee's decisions --------------------------------------
+
+    def decide(self, sha256: str, comite: date, outcome: str, decided: date, reason: str | None,
+               author: str, holder: str, holder_type: str | None, expertise: list[str],
+               themes: list[str]) -> Decision:
+        """Record (or change) the decision on a candidature.  « labellise »
+        adds its label to the register, valid for the regulation's number of
+        years from the day of the decision; a changed decision takes back the
+        label the earlier one gave.  Holder, expertise and themes are the
+        candidature's as the staff validated them."""
+        if outcome not in ("labellise", "refuse"):
+            raise ValueError(outcome)
+        with self.session() as s, s.begin():
+            row = s.get(RegisteredSubmission, sha256)
+            decision = s.get(Decision, sha256)
+            if decision is None:
+                decision = Decision(sha256=sha256)
+                s.add(decision)
+            elif decision.label_id is not None:
+                old = s.get(Label, decision.label_id)
+                decision.label_id = None
+                s.flush()
+                shared = s.scalar(select(func.count()).select_from(Decision)
+                                  .where(Decision.label_id == old.id)) if old is not None else 0
+                if old is not None and not shared:
+                    s.delete(old)
+            decision.comite, decision.outcome, decision.decided = comite, outcome, decided
+            decision.reason, decision.author, decision.recorded_at = reason, author, datetime.now()
+            if outcome == "labellise":
+                label = s.scalar(select(Label).where(Label.holder == holder, Label.granted == decided))
+                if label is None:
+                    label = Label(holder=holder, holder_type=holder_type, aliases=[],
+                                  expertise=expertise, themes=themes, granted=decided,
+                                  expires=regulation().parameters.label_expires(decided),
+                                  source=f"Comité de sélection du {comite.isoformat()}")
+                    s.add(label)
+                    s.flush()
+                decision.label_id = label.id
+            row.comite = row.comite or comite
+        self._labels = None  # the next look sees the new label at once
+        return decision
+
+    def decisions(self) -> dict[str, Decision]:
+        with self.session() as s:
+            return {d.sha256: d for d in s.scalars(select(Decision))}
+
+    def outcomes(self) -> dict[str, str]:
+        """sha256 → labellise | refuse, for listing many dossiers."""
+        with self.session() as s:
+            return dict(s.execute(select(Decision.sha256, Decision.outcome)).all())
 
     # -- missions -------------------------------------------------------
 

@@ -132,12 +132,12 @@ def corrections_of(site, sha: str) -> list[Correction]:
         return list(s.scalars(select(Correction).where(Correction.sha256 == sha)))
 
 
-def shot(browser, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
+def shot(browser, name: str, folder: Path = SHOTS) -> None:
+    folder.mkdir(exist_ok=True)
     height = browser.execute_script("return document.body.scrollHeight")
     browser.set_window_size(1500, min(max(1100, height), 2400))
     browser.execute_script("window.scrollTo(0, 0)")
-    browser.save_screenshot(str(SHOTS / name))
+    browser.save_screenshot(str(folder / name))
     browser.set_window_size(1500, 1100)
 
 

@@ -28,12 +28,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from checks.rules import regulation
 from expe_ct.inbox import Home, quarantine_reason
 from checks.vocabulary import APPLICANT_TYPE_FR as TYPE_FR, EXPERT_CATEGORY_FR as CATEGORY_FR
+from outputs.letters import FOLLOW_UP_STATUS_FR
 from outputs.render import date_fr, render
 from outputs.sheet import check_view, sheet_context
 from outputs.summary import CHECK_STATUS_FR as STATUS_FR, KIND_FR, VERDICT_FR
 from register import Register
 
-from . import accounts, corrections, dossiers, viewer
+from . import accounts, committee, corrections, dossiers, reports, roster, viewer
 from .store import ROLE_FR, Store
 from .upload import UploadError, Uploads
 
@@ -43,7 +44,9 @@ HERE = Path(__file__).parent
 SHA = re.compile(r"^[0-9a-f]{64}$")
 EVIDENCE = re.compile(r"^(\d{1,3})-(\d{1,3})$")
 MESSAGES = {"correction": "Correction enregistrée.", "etat": "État du dossier enregistré.",
-            "recherche": "Recherche appliquée."}
+            "recherche": "Recherche appliquée.", "dossier-comite": "Dossier du comité produit.",
+            "decision": "Décision enregistrée."}
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The sheet (outputs/) carries its styles inline; still no script, no fetch.
 SHEET_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; "
              "frame-ancestors 'none'; base-uri 'none'")
@@ -118,6 +121,11 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
             raise Forbidden("Formulaire expiré ou falsifié (jeton CSRF absent ou faux) : "
                             "rechargez la page.")
         return form
+
+    async def writing(request: Request) -> tuple[accounts.Visitor, Any]:
+        """A write: a member whose role may write, and a form with the right CSRF token."""
+        visitor = member(request, write=True)
+        return visitor, await posted(request, visitor)
 
     def set_cookie(response: Response, token: str) -> None:
         response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=secure_cookie,
@@ -251,8 +259,7 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
 
     @app.post("/depot")
     async def upload(request: Request):
-        visitor = member(request, write=True)
-        form = await posted(request, visitor)
+        visitor, form = await writing(request)
         files = [f for f in form.getlist("fichiers") if isinstance(f, UploadFile) and f.filename]
         try:
             entry = uploads.receive((f.filename, f.file) for f in files)
@@ -286,7 +293,8 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
         fixed = corrections.corrected(row.record, corrections.history(store, row.sha256))
         context = _dossier_context(home_, row, fixed, request.query_params)
         return show(request, "dossier.html.j2", visitor, status=status, row=row, fixed=fixed,
-                    state=corrections.state_of(fixed, row.comite is not None),
+                    state=corrections.state_of(fixed, row.comite is not None,
+                                               register.outcomes().get(row.sha256)),
                     categories=corrections.CATEGORIES, applicant_types=corrections.APPLICANT_TYPES,
                     statuses=corrections.STATUSES, settable=corrections.SETTABLE_STATES,
                     **{"outcome": None, **extra}, **context)
@@ -315,8 +323,7 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
 
     @app.post("/dossier/{sha}/corriger")
     async def correct(request: Request, sha: str):
-        visitor = member(request, write=True)
-        form = await posted(request, visitor)
+        visitor, form = await writing(request)
         row = submission(sha)
         kind = str(form.get("kind") or "")
         value = {k: form.get(k) for k in ("name", "function", "category", "type", "label",
@@ -332,6 +339,133 @@ def create_app(home: Path, register_url: str | None = None, secure_cookie: bool 
         dossiers.summarise(store, register, sha)
         return RedirectResponse(f"/dossier/{sha}?ok={'etat' if kind == 'etat' else 'correction'}#corrections",
                                 status_code=303)
+
+    # -- the committee ----------------------------------------------------------
+
+    def meeting_of(comite: str):
+        day = _day(comite)
+        found = committee.meeting(store, day) if day else None
+        if found is None:
+            raise StarletteHTTPException(404)
+        return found
+
+    @app.get("/comite")
+    def committee_page(request: Request):
+        visitor = member(request)
+        return show(request, "comite.html.j2", visitor, candidates=committee.candidates(store, register),
+                    meetings=committee.meetings(store), today=date.today())
+
+    @app.post("/comite")
+    async def committee_prepare(request: Request):
+        visitor, form = await writing(request)
+        day = _day(str(form.get("comite") or ""))
+        chosen = [str(x) for x in form.getlist("dossiers") if SHA.match(str(x))]
+        try:
+            if day is None:
+                raise committee.CommitteeError("Date de séance illisible (attendu : AAAA-MM-JJ).")
+            pack = await run_in_threadpool(committee.prepare, store, register, home_.root, day, chosen,
+                                           visitor.login)
+        except committee.CommitteeError as exc:
+            return show(request, "comite.html.j2", visitor, status=400, error=str(exc),
+                        candidates=committee.candidates(store, register),
+                        meetings=committee.meetings(store), today=date.today())
+        accounts.audit(store, visitor.login, "dossier-comite", None,
+                       f"{day.isoformat()} {pack.candidatures} dossier(s)")
+        return RedirectResponse(f"/comite/{day.isoformat()}?ok=dossier-comite", status_code=303)
+
+    @app.get("/comite/{comite}")
+    def meeting_page(request: Request, comite: str):
+        visitor = member(request)
+        found = meeting_of(comite)
+        return meeting_view(request, visitor, found)
+
+    def meeting_view(request: Request, visitor, found, status: int = 200, **extra: Any) -> HTMLResponse:
+        folder = committee.pack_dir(home_.root, found.comite)
+        return show(request, "seance.html.j2", visitor, status=status, meeting=found,
+                    entries=committee.entries(store, register, found), outcomes=committee.OUTCOMES,
+                    has_pdf=(folder / "pack.pdf").is_file(), **extra)
+
+    @app.get("/comite/{comite}/dossier-du-comite.{ext}")
+    def meeting_pack(request: Request, comite: str, ext: str):
+        visitor = member(request)
+        found = meeting_of(comite)
+        media = {"pdf": "application/pdf", "csv": "text/csv; charset=utf-8"}.get(ext)
+        path = committee.pack_dir(home_.root, found.comite) / f"pack.{ext}"
+        if media is None or not path.is_file():
+            raise StarletteHTTPException(404)
+        accounts.audit(store, visitor.login, "dossier-comite-lu", None, found.comite.isoformat())
+        return FileResponse(path, media_type=media,
+                            filename=f"comite-{found.comite.isoformat()}.{ext}")
+
+    @app.post("/comite/{comite}/decision")
+    async def meeting_decision(request: Request, comite: str):
+        visitor, form = await writing(request)
+        found = meeting_of(comite)
+        sha = str(form.get("dossier") or "")
+        try:
+            committee.decide(store, register, found, sha, str(form.get("decision") or ""),
+                             str(form.get("date") or "") or None, form.get("raison"), visitor.login)
+        except committee.CommitteeError as exc:
+            return meeting_view(request, visitor, found, status=400, error=str(exc))
+        accounts.audit(store, visitor.login, "decision", sha, str(form.get("decision")))
+        return RedirectResponse(f"/comite/{found.comite.isoformat()}?ok=decision#d-{sha[:12]}",
+                                status_code=303)
+
+    @app.get("/comite/{comite}/lettre/{sha}.docx")
+    def decision_letter(request: Request, comite: str, sha: str):
+        visitor = member(request)
+        found = meeting_of(comite)
+        if sha not in found.chosen:
+            raise StarletteHTTPException(404)
+        docx = committee.letter(store, register, sha)
+        if docx is None:
+            raise StarletteHTTPException(404)
+        accounts.audit(store, visitor.login, "lettre-decision", sha)
+        return Response(docx, media_type=DOCX, headers={
+            "Content-Disposition": f'attachment; filename="decision-{sha[:12]}.docx"'})
+
+    # -- reports and labels -----------------------------------------------------
+
+    @app.get("/suivi")
+    def follow_up_page(request: Request):
+        visitor = member(request)
+        today = date.today()
+        return show(request, "suivi.html.j2", visitor, o=reports.overview(register, today), today=today,
+                    months=reports.EXPIRING_MONTHS, follow_fr=FOLLOW_UP_STATUS_FR,
+                    mission_fr=reports.mission_fr, deadline=regulation().parameters.report_deadline_fr)
+
+    @app.get("/suivi/relance/{mission_id}.docx")
+    def reminder_letter(request: Request, mission_id: int):
+        visitor = member(request)
+        docx = reports.reminder(register, mission_id, date.today())
+        if docx is None:
+            raise StarletteHTTPException(404)
+        accounts.audit(store, visitor.login, "lettre-relance", None, f"mission {mission_id}")
+        return Response(docx, media_type=DOCX, headers={
+            "Content-Disposition": f'attachment; filename="relance-mission-{mission_id}.docx"'})
+
+    # -- the experts of the labelled bodies -------------------------------------
+
+    def experts_page(request: Request, visitor, request_text: str | None = None) -> HTMLResponse:
+        found = roster.bodies(store, register, date.today())
+        answer = roster.search(found, request_text) if request_text else None
+        if answer is not None and answer.words is None:
+            answer = None
+        return show(request, "experts.html.j2", visitor, bodies=found, roster=roster.people(found),
+                    answer=answer, request_text=request_text)
+
+    @app.get("/experts")
+    def experts(request: Request):
+        return experts_page(request, member(request))
+
+    @app.post("/experts")
+    async def who_can_answer(request: Request):
+        """A search reads only: every role may; the request stays out of the URL and the log."""
+        visitor = member(request)
+        form = await posted(request, visitor)
+        text = " ".join(str(form.get("demande") or "").split())[:1000]
+        accounts.audit(store, visitor.login, "recherche-experts")
+        return experts_page(request, visitor, text or None)
 
     # -- audit ------------------------------------------------------------------
 
@@ -419,6 +553,16 @@ def _dossier_context(home: Home, row, fixed: corrections.Corrected, query) -> di
                 shown["boxes"].append({"x": b.left * 1000, "y": b.top * 1000, "w": b.width * 1000,
                                        "h": b.height * 1000, "chosen": key[2]})
     return {"checks": checks, "chosen": chosen, "shown": shown, "pieces": pieces}
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if DAY.match(text) else None
+    except ValueError:
+        return None
 
 
 def _route_of(path: str) -> str:

@@ -34,7 +34,7 @@ KINDS_FR = {"expert-ajout": "expert ajouté", "expert-modif": "expert modifié",
             "etat": "état du dossier"}
 STATES = {"a-instruire": "à instruire", "corrige": "corrigé", "pret": "prêt pour le comité",
           "examine": "examiné", "labellise": "labellisé", "refuse": "refusé"}
-SETTABLE_STATES = ("a-instruire", "pret")   # the committee's decisions come with step 5
+SETTABLE_STATES = ("a-instruire", "pret")   # labellisé, refusé: the committee's decisions (register)
 STATUSES = ("pass", "fail", "review")
 CATEGORIES = tuple(k for k in CATEGORY_FR if k)
 APPLICANT_TYPES = tuple(k for k in TYPE_FR if k)
@@ -199,8 +199,10 @@ def corrector(home: Path) -> Callable[[str, dict[str, Any]], tuple[dict[str, Any
     None when the workstation never ran on this home (no corrections)."""
     if not (home / STORE_FILE).is_file():
         return None
-    store = Store(home)
+    return corrector_of(Store(home))
 
+
+def corrector_of(store: Store) -> Callable[[str, dict[str, Any]], tuple[dict[str, Any], dict[str, Any]]]:
     def correct(sha256: str, record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         fixed = corrected(record, history(store, sha256))
         return fixed.record, fixed.marks()
@@ -208,10 +210,11 @@ def corrector(home: Path) -> Callable[[str, dict[str, Any]], tuple[dict[str, Any
     return correct
 
 
-def state_of(fixed: Corrected, examined: bool) -> str:
-    """The dossier's place in the review: an explicit state set by the staff
-    wins; otherwise examined by a committee, corrected, or still to review."""
-    return with_examination(own_state(fixed), examined)
+def state_of(fixed: Corrected, examined: bool, outcome: str | None = None) -> str:
+    """The dossier's place in the review: the committee's decision
+    (labellise, refuse) wins; then an explicit state set by the staff;
+    otherwise examined by a committee, corrected, or still to review."""
+    return outcome or with_examination(own_state(fixed), examined)
 
 
 def own_state(fixed: Corrected) -> str:

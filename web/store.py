@@ -1,5 +1,7 @@
 """The workstation's own tables: accounts, sessions, the audit log, the
-staff's corrections and a summary of each dossier for the register table.
+staff's corrections, a summary of each dossier for the register table and
+the committee meetings prepared here (the decisions and labels they lead
+to are the register's).
 
 A SQLite file beside the register (`<home>/poste.sqlite`).  Corrections are
 rows added one after the other and never changed: the machine's record
@@ -8,10 +10,10 @@ corrections replayed in order (web/corrections.py).
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text, create_engine, event
+from sqlalchemy import JSON, Date, DateTime, Integer, String, Text, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 from register.store import _sqlite_pragmas
@@ -86,6 +88,18 @@ class Summary(Base):
     state: Mapped[str] = mapped_column(String(24))
     corrections: Mapped[int] = mapped_column(Integer)
     themes: Mapped[str] = mapped_column(Text)        # searched with the applicant
+
+
+class Meeting(Base):
+    """A committee meeting prepared on the workstation: its date and the
+    candidatures the staff chose for it (its pack is under
+    <home>/comites/<date>/)."""
+    __tablename__ = "meetings"
+
+    comite: Mapped[date] = mapped_column(Date, primary_key=True)
+    chosen: Mapped[list] = mapped_column(JSON)          # sha256 of the candidatures
+    author: Mapped[str] = mapped_column(String(64))
+    prepared_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Store:
