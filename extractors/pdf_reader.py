@@ -126,7 +126,8 @@ def _read_document(doc: pdfium.PdfDocument, name: str, limits: Limits) -> Piece:
             paras += find_unruled_tables(ocr_pages[scan.number].paras(running.get(scan.number)))
             continue
         for frame in scan.frames:
-            paras += page_paras(frame, running.get(frame.number) if frame.banded else None)
+            paras += find_unruled_tables(page_paras(frame, running.get(frame.number) if frame.banded else None),
+                                         text_layer=True)
     for block in to_blocks(paras):
         piece.add(block)
     return piece

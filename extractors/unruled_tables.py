@@ -14,9 +14,9 @@ or bulleted line, or text left of the first column.
 
 Works on a page's paragraphs before blocks are made; tables are kept only
 with at least two rows.  Used on OCR pages, where tesseract reads such a
-table as run-on lines.  On a text layer the words' own geometry (gapped
-lines read as form rows) already does better: there, a header cell wrapped
-on two lines or a name wrapped in its cell would make wrong rows.
+table as run-on lines, and on text layers, where the exact geometry also
+tells rows apart by the space between them (a name or a header cell wrapped
+on two lines stays in its row).
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from common.text import fold
 
 from .pdf_layout import Line, Para, TableBox, list_marker
 
+ROW_SPACE = 0.5   # on a text layer, rows stand further apart than the wrapped lines of a cell
 PEOPLE = {"nom", "noms", "prenom", "prenoms", "expert", "experts", "identite", "intervenant",
           "intervenants", "personne", "personnes"}
 LABELS = PEOPLE | {
@@ -44,26 +45,42 @@ MIN_GROUPS = 3
 MIN_ROWS = 2
 
 
-def find_unruled_tables(paras: list[Para]) -> list[Para]:
+def find_unruled_tables(paras: list[Para], text_layer: bool = False) -> list[Para]:
     """The paragraphs of one page, with people tables drawn without lines
-    turned into table paragraphs."""
+    turned into table paragraphs.  On a text layer the words' geometry is
+    exact, so a row also needs the space rows leave between them: a name or
+    a header wrapped in its cell stays in its row."""
     flat = [(i, ln) for i, p in enumerate(paras) if not p.table and p.source == "body"
             for ln in p.lines]
     taken: dict[int, tuple[int, int, TableBox]] = {}   # first line index → (para, end, table)
     k = 0
     while k < len(flat):
-        columns = _header_columns(flat[k][1])
+        start = k
+        head = flat[k][1]
+        if k and _header_more(flat[k - 1][1], head, columns=None, below=True):
+            # a header cell set on two lines, the others centred between them
+            # ("Qualifications" / "Expert Fonction Organisme" / "particulières")
+            above = flat[k - 1][1]
+            head = Line(sorted(above.words + head.words, key=lambda w: w.x0), min(above.x0, head.x0),
+                        above.top, max(above.x1, head.x1), head.bottom)
+            start = k - 1
+        columns = _header_columns(head)
         if columns is None:
             k += 1
             continue
-        rows, end = _rows(flat, k + 1, columns)
+        header = _split(head, columns)
+        first = k + 1
+        while first < len(flat) and _header_more(flat[first][1], flat[first - 1][1], columns):
+            for cell, more in zip(header, _split(flat[first][1], columns)):   # "Qualifications / particulières"
+                cell.extend(more)
+            first += 1
+        rows, end = _rows(flat, first, columns, text_layer)
         if len(rows) >= MIN_ROWS:
-            header = _split(flat[k][1], columns)
-            lines = [ln for _, ln in flat[k:end]]
+            lines = [ln for _, ln in flat[start:end]]
             box = TableBox(min(ln.x0 for ln in lines), min(ln.top for ln in lines),
                            max(ln.x1 for ln in lines), max(ln.bottom for ln in lines),
                            [[" ".join(c) for c in header]] + rows)
-            taken[k] = (flat[k][0], end, box)
+            taken[start] = (flat[start][0], end, box)
             k = end
         else:
             k += 1
@@ -127,13 +144,25 @@ def _fits(line: Line, columns: list[float]) -> bool:
                    for w in line.words for start in columns[1:])
 
 
-def _rows(flat: list[tuple[int, Line]], k: int, columns: list[float]) -> tuple[list[list[str]], int]:
+def _header_more(line: Line, other: Line, columns: list[float] | None, below: bool = False) -> bool:
+    """A line of column labels only, right under the header (or, `below`,
+    right above it): a header cell wrapped on two lines."""
+    words = [_fold(w.text) for w in line.words]
+    gap = other.top - line.bottom if below else line.top - other.bottom
+    return (bool(words) and all(f in LABELS for f in words if f) and len(words) <= 3
+            and (columns is None or _fits(line, columns)) and gap < _height(other))
+
+
+def _rows(flat: list[tuple[int, Line]], k: int, columns: list[float],
+          text_layer: bool = False) -> tuple[list[list[str]], int]:
     """The rows under a header from flat[k], and the index after the last line taken."""
     rows: list[list[list[str]]] = []
     ends: list[int] = []   # index after each row's last line
     while k < len(flat) and _fits(flat[k][1], columns):
         cells = _split(flat[k][1], columns)
-        if cells[0] or not rows:
+        line, above = flat[k][1], flat[k - 1][1]
+        spaced = not text_layer or line.top - above.bottom > ROW_SPACE * _height(line)
+        if (cells[0] and spaced) or not rows:
             rows.append(cells)
             ends.append(k + 1)
         else:   # a wrapped cell: the row above goes on
