@@ -577,6 +577,9 @@ def _expertise_passages(submission: Submission, limit: int = 3) -> list[Evidence
 
 # --- basis -------------------------------------------------------------------
 
+BRACKETED_INSTRUCTION = re.compile(r"\[[^\]]{0,120}\]\W*$")
+
+
 def find_basis(submission: Submission) -> BasisFinding:
     """The `expertise.basis` check: past decentralised-cooperation actions, or
     the competence exercised on the applicant's own territory (§III.1)."""
@@ -600,7 +603,9 @@ def find_basis(submission: Submission) -> BasisFinding:
             for s in SENTENCE_RE.finditer(f):
                 sentence = f[s.start():s.end()]
                 if lex["undecided_sentence"].search(sentence):
-                    sections["undecided"].append(block)
+                    # "… | [À compléter par la collectivité]": the template's instruction left as it was
+                    left_as_is = BRACKETED_INSTRUCTION.search(sentence)
+                    sections["absent" if left_as_is else "undecided"].append(block)
                     continue
                 kind = _basis_kind(sentence, block.text[s.start():s.end()])
                 if kind:

@@ -585,6 +585,13 @@ def expert_from_cv(piece: Piece) -> Expert | None:
                 if rest.strip() and not collected["qualifications"]:
                     collected["qualifications"].append(rest)
                 break
+        else:
+            # no function stated: a description right under the name says what
+            # the person brings ("Titulaire d'un diplôme d'État…")
+            described = piece.blocks[at + 1:at + 2]
+            if described and len(described[0].text) >= 40 and _is_qualification(described[0].text[:80]) \
+                    and not collected["qualifications"]:
+                collected["qualifications"].append(described[0].text)
     if collected["function"]:
         function = re.sub(r"^[•·▪◦*-]?\s*(?:[Dd]epuis|[Dd]e)?\s*\d{4}\s*(?:[-–]\s*(?:\d{4}|aujourd'hui)?)?\s*[:–—-]?\s*",
                           "", squash(collected["function"][0]))
@@ -755,6 +762,7 @@ def find_experts(submission: Submission, applicant: str | None = None,
             expert = expert_from_cv(piece)
             if expert:
                 found.append(expert)
+            found.extend(experts_in_entries(piece))   # several CVs in one piece
         else:
             found.extend(experts_in_piece(piece))
             found.extend(experts_in_entries(piece))
