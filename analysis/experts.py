@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from common.text import CIVILITY, fold, sentences, squash
@@ -300,6 +301,7 @@ LABEL_NOISE = re.compile(r"\(s\)|\*|n[°o]\s*\d+|\b(?:de l'|de la |du |des )?(?:
                          r"|\b\d+\b")
 
 
+@lru_cache(maxsize=8192)   # the same labels and headers come back in every dossier
 def _column_role(header: str, exact: bool = False) -> str | None:
     """What a table column or a form label holds: name, given, function,
     qualifications, organisation or category.  Form labels (exact=True) must
