@@ -162,6 +162,10 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
         if organisation is None and org and (org.start("org") == 0 or not _is_qualification(chunk)):
             organisation = org.group("org").strip()
             continue
+        if organisation is None and function is not None and len(chunk.split()) <= 8 \
+                and chunk[:1].isupper() and lexicon().partner.search(f" {folded} ") and not _is_qualification(chunk):
+            organisation = chunk   # "…, CY Cergy Paris Université": a partner body named in its own words
+            continue
         if _is_qualification(chunk) or function is not None:
             qualifications.append(chunk)
     if function and organisation is None:
