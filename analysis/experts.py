@@ -341,6 +341,10 @@ def _label_value_layout(rows: list[list[str]]) -> bool:
     return sum(map(is_label, first[::2])) >= 2 and not any(map(_column_role, first[1::2]))
 
 
+# Where a name cell's person ends and its apposition begins ("DUPONT Marie, directrice").
+NAME_CELL_END = re.compile(r"\s*[,(–—]\s*|\s-\s")
+
+
 def _leading_person(cell: str, in_name_column: bool = False) -> PersonName | None:
     """The person a cell opens with ('Mme Élodie ROSTAING', 'DUPONT Marie, directrice');
     in a column headed as names, any two or three capitalised words too."""
@@ -350,7 +354,7 @@ def _leading_person(cell: str, in_name_column: bool = False) -> PersonName | Non
     mentions = find_people(cell)
     if mentions and mentions[0].start <= 3:
         return mentions[0].name
-    head = re.split(r"\s*[,(–—]\s*|\s-\s", cell)[0]
+    head = NAME_CELL_END.split(cell)[0]
     if in_name_column and len(head.split()) <= 4:
         return normalise(re.sub(rf"^{CIVILITY}\s+", "", head))
     return None
@@ -440,7 +444,7 @@ def experts_in_table(block: Block, in_context: bool = False) -> list[Expert]:
         function = cells.get("function")
         organisation = cells.get("organisation")
         qualifications = cells.get("qualifications")
-        rest = re.split(r"\s*[,(–—]\s*|\s-\s", raw_name, maxsplit=1)
+        rest = NAME_CELL_END.split(raw_name, maxsplit=1)
         if len(rest) > 1:
             # 'Mme Marie DUPONT, directrice…' in the name cell: that is the function;
             # a 'Rôle dans la mission' column then says what the person brings.

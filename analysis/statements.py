@@ -86,7 +86,7 @@ def is_cv(piece: Piece) -> bool:
 ANNEX_TITLE_RE = re.compile(r"^\W*(?:\d+\W+)?annexes?\b")
 
 
-def annexed(piece) -> set[int]:
+def annexed(piece: Piece) -> set[int]:
     """Indices of the blocks of a piece's annexes, from its first annex title
     on: annexed material (partners, press, budget, minutes) is not the
     dossier's own word on its applicant and its experts."""
