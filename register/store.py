@@ -75,10 +75,15 @@ def checks_changed(before: dict[str, Any], after: dict[str, Any]) -> list[dict[s
             if old.get(cid) != new.get(cid)]
 
 
+DAMAGE_RETRY_S = (0.05, 0.2, 0.5, None)
+
+
 def truncated(path: Path) -> bool:
     """Shorter than its header says: cut by a full disk or a bad copy.  (The
     file is never shorter than its header's size, WAL mode included.)"""
     try:
+        if any(_nonempty(path.with_name(path.name + suffix)) for suffix in ("-wal", "-journal")):
+            return False  # a write or checkpoint in progress: the log completes the file
         with open(path, "rb") as fh:
             header = fh.read(100)
         size = path.stat().st_size
@@ -91,6 +96,13 @@ def truncated(path: Path) -> bool:
     pages = int.from_bytes(header[28:32], "big")
     counts_valid = header[24:28] == header[92:96]
     return counts_valid and size < pages * page_size
+
+
+def _nonempty(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except FileNotFoundError:
+        return False
 
 
 class RegisterDamaged(Exception):
@@ -114,16 +126,22 @@ class Register:
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         self._labels: tuple[float, list[Label]] | None = None
         database = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
-        try:
-            if database and truncated(Path(database)):
-                raise RegisterDamaged(database)
-            self._create()
-            self.seed()
-        except DatabaseError as exc:
-            if isinstance(exc, OperationalError) or not database:
-                raise  # busy or unreachable: worth retrying, not damage
-            self.engine.dispose()
-            raise RegisterDamaged(database) from None
+        # Damage is what lasts: another process creating or checkpointing the
+        # same file can show a half-written header for a moment.
+        for wait in DAMAGE_RETRY_S:
+            try:
+                if database and truncated(Path(database)):
+                    raise RegisterDamaged(database)
+                self._create()
+                self.seed()
+                return
+            except (DatabaseError, RegisterDamaged) as exc:
+                if isinstance(exc, OperationalError) or not database:
+                    raise  # busy or unreachable: worth retrying, not damage
+                self.engine.dispose()
+                if wait is None:
+                    raise RegisterDamaged(database) from None
+                time.sleep(wait)
 
     def _create(self) -> None:
         for attempt in range(len(Base.metadata.tables) + 1):

@@ -187,3 +187,21 @@ def _open_and_count(home) -> int:
         return len(reg.labels())
     finally:
         reg.close()
+
+
+def test_a_file_short_of_its_header_is_damaged_unless_its_log_completes_it(tmp_path, monkeypatch):
+    from register.store import REGISTER_FILE, truncated
+
+    monkeypatch.delenv("EXPE_CT_REGISTER_URL", raising=False)  # a file's matter
+    reg = Register.open(tmp_path)
+    reg.declare_mission("Ville de Metz", "commune", "Mali", None, date(2025, 1, 10))
+    reg.close()
+    path = tmp_path / REGISTER_FILE
+    assert not truncated(path)
+    with open(path, "r+b") as fh:
+        fh.truncate(path.stat().st_size // 2)
+    assert truncated(path)
+    # what another process sees in the middle of a checkpoint: page 1 already
+    # says the new size, the WAL still holds the pages being copied
+    (tmp_path / (REGISTER_FILE + "-wal")).write_bytes(b"\x37\x7f\x06\x82" + bytes(28))
+    assert not truncated(path)
