@@ -512,7 +512,8 @@ def find_expertise(submission: Submission) -> list[ExpertiseItem]:
 NOT_A_LABEL = re.compile(
     r"^\W*(?:description|presentation|fondements?|contexte|territoire|ce que nous|ce qui fonde|sur quoi|quoi repose"
     r"|dans nos cooperations|(?:la |le |l')?(?:collectivite|region|departement|ville|commune) (?:sollicite|demande|propose))\b"
-    r"|^\W*(?:depuis|en|dans les annees|entre) (?:19|20)\d\d\b|^\W*(?:cree|creee|finance|mis|mise|realise|conduit|lance)e?s?\b"
+    r"|^\W*(?:depuis|en|dans les annees|entre) (?:19|20)\d\d\b|^\W*(?:cree|creee|mis|mise|realise|conduit|lance)e?s?\b"
+    r"|^\W*financee?s?\s+(?:par|en|sur|avec|grace|a|au|aux|dans|depuis)\b"  # not "Finances locales"
     r"|(?:19|20)\d\d\)?\s*$|\(\s*(?:19|20)\d\d\s*\)")
 
 

@@ -116,7 +116,7 @@ ORG_RE = re.compile(
     r"CNRS|INRAE|IRD|CIRAD|BRGM|Cerema|CEREMA|ADEME|Ifremer|IFREMER|Inserm|INSERM)\b[^,;()]*)")
 LEGAL_FORMS = {"association", "association loi 1901", "fondation", "etablissement public", "gip",
                "groupement d'interet public", "sem", "societe d'economie mixte", "spl", "syndicat mixte",
-               "cooperative", "scic", "federation", "reseau", "epci"}
+               "cooperative", "scic", "federation", "reseau", "epci", "sarl", "sas", "sasu", "eurl", "sa"}
 SPLIT_RE = re.compile(r"\s*(?:[,;()]|\s[–—-]\s|\s/\s|:)\s*")
 
 
@@ -139,24 +139,31 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
     chunks = [squash(c) for c in SPLIT_RE.split(text) if c and len(squash(c)) > 1]
     function = organisation = None
     qualifications: list[str] = []
-    skip = -1
+    skip = last_function = -1
     for position, chunk in enumerate(chunks):
         first = position == 0
         folded = fold(chunk)
         if folded in ("et", "ou") or len(chunk) < 3 or position == skip:
             continue
         after = fold(chunks[position + 1]) if position + 1 < len(chunks) else ""
+        if function is not None and position == last_function + 1 and chunk[:1].islower() \
+                and _is_function(chunk) and not _is_qualification(chunk):
+            # "hydrologue, gérant du bureau d'études X (SARL)": a second office
+            # of the same person goes with the first
+            function += f", {chunk}" + (f" ({chunks[position + 1]})" if after in LEGAL_FORMS else "")
+            last_function, skip = position, (position + 1 if after in LEGAL_FORMS else skip)
+            continue
         if organisation is None and not first and chunk[:1].isupper() and after in LEGAL_FORMS:
             # "Mission opérationnelle transfrontalière (association)": a body named by its legal form
             organisation, skip = f"{chunk} ({chunks[position + 1]})", position + 1
             continue
         if function is None and _is_function(chunk) and not (
                 qualifications and _is_qualification(chunk)):
-            function = chunk
+            function, last_function = chunk, position
             continue
         if function is None and first and len(chunk.split()) <= 8 and chunk[:1].islower() \
                 and not _is_qualification(chunk):
-            function = chunk      # "Perrine Perez, formatrice (…)": the apposition names the function
+            function, last_function = chunk, position  # "Perrine Perez, formatrice (…)": the apposition names it
             continue
         org = ORG_RE.match(chunk)
         if organisation is None and org and (org.start("org") == 0 or not _is_qualification(chunk)):

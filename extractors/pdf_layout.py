@@ -258,7 +258,7 @@ def build_lines(words: list[Word]) -> list[Line]:
         ln.words = kept
         ln.size = _dominant_size(kept)
         ln.bold = all(w.bold for w in kept)
-        ln.gapped = any(b.x0 - a.x1 > 2 * max(ln.size, 1.0) for a, b in zip(kept, kept[1:]))
+        ln.gapped = _gapped([b.x0 - a.x1 for a, b in zip(kept, kept[1:])], ln.size)
     return lines
 
 
@@ -531,12 +531,30 @@ def _line_pitch(lines: list[Line]) -> float:
 _LABEL = re.compile(r"^[^\W\d_][^:.;!?]{0,50}?\s?:(\s|$)")
 
 
+def _gapped(gaps: list[float], size: float) -> bool:
+    """Words far apart, as in a form row or an unruled table, and not a
+    justified line whose spaces are all stretched alike."""
+    wide = 2 * max(size, 1.0)
+    if not gaps or max(gaps) <= wide:
+        return False
+    return len(gaps) < 2 or max(gaps) > 1.1 * min(gaps) + 1.0
+
+
+def _runs_on(prev: Line, line: Line) -> bool:
+    """The sentence goes on across the line break: a bold phrase inside a
+    paragraph ("… porte sur **l'approvisionnement local de la**"), where the
+    bold line starts, or the plain one resumes, in lower case."""
+    return bool(prev.text) and prev.text.rstrip()[-1] not in ".:;!?" and line.text[:1].islower()
+
+
 def _breaks(para: Para, line: Line, pitch: float, right: float, width: float,
             text_x0: float) -> bool:
     """Does `line` start a new paragraph after `para`?"""
     prev = para.lines[-1]
     size = max(line.size, prev.size, 1.0)
-    if abs(line.size - prev.size) > 0.8 or line.bold != prev.bold or line.gapped or prev.gapped:
+    if abs(line.size - prev.size) > 0.8 or line.gapped or prev.gapped:
+        return True
+    if line.bold != prev.bold and not _runs_on(prev, line):
         return True
     if line.bottom - prev.bottom > 1.45 * max(pitch, size):
         return True

@@ -168,8 +168,25 @@ def test_description_only():
     assert expertise_status(find_expertise(sub), sub).status == "pass"
 
 
+def test_the_expertise_said_in_a_relative_clause():
+    sub = submission("L'expertise que nous souhaitons voir reconnue est donc l'accompagnement de la "
+                     "transition agroécologique du maraîchage de proximité.")
+    assert labels(sub) == [("Accompagnement de la transition agroécologique du maraîchage de proximité",
+                            ["agriculture-alimentation"])]
+
+
+def test_a_noun_that_looks_like_a_past_participle_is_a_label():
+    """'Finances locales' is a domain; 'Financé par l'AFD (2015)' is the record of a project."""
+    assert labels(submission("Objet : candidature au label EXPE-CT – finances locales")) == [
+        ("Finances locales", ["gouvernance-locale"])]
+    assert labels(submission(heading("Domaine d'expertise"), "Financé par l'AFD en 2015")) == []
+
+
 @pytest.mark.parametrize("blocks,status", [
     # The label asked for, with nothing about what.
+    (["Le conseil municipal décide de candidater au label EXPE-CT.",
+      "Considérant que le label EXPE-CT permet aux collectivités de valoriser leur expertise au moyen de "
+      "missions courtes, dont le transport international est pris en charge par l'État ;"], "fail"),
     (["Objet : Candidature au label EXPE-CT",
       "La Commune de Plougastel-Daoulas sollicite le label EXPE-CT afin de valoriser son expertise.",
       "Je vous prie d'agréer, Monsieur le Délégué, mes salutations distinguées."], "fail"),

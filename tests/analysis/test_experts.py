@@ -2,7 +2,7 @@
 and the people who are not experts."""
 from __future__ import annotations
 
-from analysis.experts import find_experts
+from analysis.experts import categorise, find_experts, parse_apposition
 from extractors.model import Block, Piece, Submission
 
 APPLICANT = "Ville de Montreuil"
@@ -160,3 +160,15 @@ def test_the_president_of_the_applicant_is_an_elected_official():
     assert categorise("Président, Brest métropole", None, applicant="Brest métropole") == "elu"
     assert categorise("Présidente", "Brest métropole", applicant="Brest métropole") == "elu"
     assert categorise("Président", "Comité régional du tourisme", applicant="Brest métropole") == "partenaire"
+
+
+def test_a_second_office_goes_with_the_first_and_can_make_the_expert_private():
+    function, organisation, qualifications = parse_apposition(
+        ", hydrologue, gérant du bureau d'études Hydrog Études (SARL), qui accompagne le syndicat "
+        "depuis 2015. Docteur en hydrologie.")
+    assert function == "Hydrologue, gérant du bureau d'études Hydrog Études (SARL)"
+    assert categorise(function, organisation) == "autre"
+    assert "Docteur en hydrologie" in qualifications
+    # the sentence after the office is the record, not another office
+    assert parse_apposition(", directeur du syndicat. Ingénieur hydrobiologiste (AgroParisTech).")[0] == \
+        "Directeur du syndicat"

@@ -444,3 +444,44 @@ def test_a_word_broken_in_a_narrow_cell_is_mended_but_short_words_stay_apart():
     assert cell("Missionnair", "es") == "Missionnaires"
     assert cell("Chargée de mission", "et", "référente") == "Chargée de mission et référente"
     assert cell("Directeur général", "des services") == "Directeur général des services"
+
+
+def justified(c: canvas.Canvas, words: list[tuple[str, bool]], x: float, y: float, width: float,
+              size: float = 10) -> None:
+    """One justified line: the words spread over the column, each in its font."""
+    fonts = ["Helvetica-Bold" if bold else "Helvetica" for _, bold in words]
+    inked = sum(c.stringWidth(w, f, size) for (w, _), f in zip(words, fonts))
+    gap = (width - inked) / max(len(words) - 1, 1)
+    for (word, _), font in zip(words, fonts):
+        c.setFont(font, size)
+        c.drawString(x, y, word)
+        x += c.stringWidth(word, font, size) + gap
+
+
+def test_a_bold_phrase_inside_a_justified_paragraph_stays_in_it(tmp_path):
+    """Bold lines that go on with the sentence, their spaces stretched by
+    justification, are neither headings nor form rows."""
+    lines = [("Notre expertise porte sur l'approvisionnement", False, True),
+             ("local de la restauration collective et la", True, True),
+             ("structuration des circuits courts", True, True),
+             ("alimentaires à l'échelle d'un territoire rural.", False, False)]
+
+    def page(c):
+        y = 760
+        for text, bold, justify in lines:
+            words = [(w, bold) for w in text.split()]
+            if justify:
+                justified(c, words, 72, y, 230)
+            else:
+                c.setFont("Helvetica", 10)
+                c.drawString(72, y, text)
+            y -= 13
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, y - 14, "Nos engagements")
+        c.setFont("Helvetica", 10)
+        c.drawString(72, y - 28, "La commune accepte de travailler avec le ministère.")
+    piece = read_pdf(make_pdf(tmp_path / "bold.pdf", page), "bold.pdf", LIMITS)
+    assert [(b.kind, b.text) for b in piece.blocks] == [
+        ("paragraph", " ".join(text for text, _, _ in lines)),
+        ("heading", "Nos engagements"),
+        ("paragraph", "La commune accepte de travailler avec le ministère.")]
