@@ -90,6 +90,7 @@ class Lexicon:
         self.qualification = _words_re(lex["qualification_cues"], prefix=True)
         self.context = re.compile(r"(?<!\w)(?:" + "|".join(lex["context_cues"]) + r")(?!\w)")
         self.not_expert = _words_re(lex["not_expert_cues"])
+        self.not_taking_part = re.compile(lex["not_taking_part"])
         self.columns = {role: [fold(h) for h in heads] for role, heads in lex["columns"].items()}
 
 
@@ -117,6 +118,9 @@ ORG_RE = re.compile(
 LEGAL_FORMS = {"association", "association loi 1901", "fondation", "etablissement public", "gip",
                "groupement d'interet public", "sem", "societe d'economie mixte", "spl", "syndicat mixte",
                "cooperative", "scic", "federation", "reseau", "epci", "sarl", "sas", "sasu", "eurl", "sa"}
+# "(élu)", "(agent territorial)": the category the dossier states, not an office
+STATED_CATEGORY = re.compile(r"(?:elue?s?|agente?s?(?: territoria\w*)?|fonctionnaires?(?: territoria\w*)?"
+                             r"|partenaires?|(?:personne )?qualifiee?s?)$")
 SPLIT_RE = re.compile(r"\s*(?:[,;()]|\s[–—-]\s|\s/\s|:)\s*")
 
 
@@ -135,6 +139,14 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
     # verb goes, and the first sentence holds the function, the next ones what
     # the person has done (a full stop ends a function as a comma does).
     text = re.sub(r"^\s*(?:est|sera|serait|etait|était)\s+", "", text)
+    # "… désigne M. X comme expert ; …", "en qualité d'experte": the role
+    # sought, not the person's function
+    role = re.match(r"^[\s,]*(?:comme|en\s+(?:sa\s+)?qualit[ée]\s+d['’]|au\s+titre\s+d['’])\s*"
+                    r"(?:experte?s?|intervenante?s?)?(?=\W|$)", text, flags=re.I)
+    if role:
+        text = text[role.end():]
+        if re.match(r"\s*[;.]", text):
+            return None, None, None   # "… comme experts ; AUTORISE le maire": the clause ends
     text = re.sub(r"\.\s+(?=[A-ZÀ-Ý])", " ; ", text)
     chunks = [squash(c) for c in SPLIT_RE.split(text) if c and len(squash(c)) > 1]
     function = organisation = None
@@ -147,7 +159,7 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
             continue
         after = fold(chunks[position + 1]) if position + 1 < len(chunks) else ""
         if function is not None and position == last_function + 1 and chunk[:1].islower() \
-                and _is_function(chunk) and not _is_qualification(chunk):
+                and _is_function(chunk) and not _is_qualification(chunk) and not STATED_CATEGORY.match(folded):
             # "hydrologue, gérant du bureau d'études X (SARL)": a second office
             # of the same person goes with the first
             function += f", {chunk}" + (f" ({chunks[position + 1]})" if after in LEGAL_FORMS else "")
@@ -239,7 +251,13 @@ def _mentions(text: str) -> list[PersonMention]:
 
 def _not_expert_context(text: str, mention: PersonMention) -> bool:
     window = fold(text[max(0, mention.start - 60): mention.end + 80])
-    return bool(lexicon().not_expert.search(window))
+    if lexicon().not_expert.search(window):
+        return True
+    # the person's sentence and the next: "…, Mme X, et quatre chargés de
+    # mission. L'équipe … ; elle ne participe pas aux missions d'expertise."
+    ends = [m.end() for m in re.finditer(r"[.!?](?:\s|$)", text[mention.end:])]
+    reach = mention.end + (ends[1] if len(ends) > 1 else len(text))
+    return bool(lexicon().not_taking_part.search(fold(text[mention.start:reach])))
 
 
 def experts_in_unit(text: str, block: Block, source: str) -> list[Expert]:

@@ -180,9 +180,10 @@ def find_people(text: str) -> list[PersonMention]:
 
 
 def _function_follows(text: str, end: int) -> bool:
-    """'Loïc Brunet-Carrère, chargé de mission…': two or three capitalised
+    """'Loïc Brunet-Carrère, chargé de mission…', 'BENHAMOU Yacine – Adjoint
+    au maire': two or three capitalised
     words set off by a function are a person, whatever the given name."""
-    after = re.match(r"\s*,\s*(?:l[ea] |l')?([\w-]+(?: [\w-]+)?)", text[end:end + 60])
+    after = re.match(r"\s*(?:,|\s[–—-])\s*(?:l[ea] |l')?([\w-]+(?: [\w-]+)?)", text[end:end + 60])
     return bool(after) and fold(after.group(1)).split()[0] in function_heads()
 
 

@@ -3,6 +3,7 @@ and the people who are not experts."""
 from __future__ import annotations
 
 from analysis.experts import categorise, find_experts, parse_apposition
+from analysis.people import find_people
 from extractors.model import Block, Piece, Submission
 
 APPLICANT = "Ville de Montreuil"
@@ -172,3 +173,28 @@ def test_a_second_office_goes_with_the_first_and_can_make_the_expert_private():
     # the sentence after the office is the record, not another office
     assert parse_apposition(", directeur du syndicat. Ingénieur hydrobiologiste (AgroParisTech).")[0] == \
         "Directeur du syndicat"
+
+
+def test_a_person_said_to_take_no_part_in_missions_is_no_expert():
+    experts = by_name(submission(("dossier.docx", LETTER_HEAD + [
+        Block("heading", "L'équipe permanente", level=2),
+        Block("paragraph", "Une déléguée générale, Mme Justine ARNOULT, et quatre chargés de mission. L'équipe "
+                           "assure le secrétariat des instances ; elle ne participe pas aux missions d'expertise."),
+        Block("heading", "Les experts proposés", level=2),
+        Block("list_item", "Mme Claire Martin, directrice des espaces verts, ingénieure paysagiste"),
+    ] + SIGNATURE)))
+    assert set(experts) == {"Claire Martin"}
+
+
+def test_the_role_a_deliberation_designates_is_no_function():
+    assert parse_apposition(" comme experts ; AUTORISE le maire à signer") == (None, None, None)
+    assert parse_apposition(", en qualité d'experte, directrice des sports")[0] == "Directrice des sports"
+    # the category a form states in brackets is no second office
+    assert parse_apposition(" – Adjoint au maire chargé de la propreté (élu). Qualifications : "
+                            "ancien éducateur")[0] == "Adjoint au maire chargé de la propreté"
+
+
+def test_a_surname_in_capitals_then_an_unlisted_given_name_set_off_by_a_dash_and_a_function():
+    assert [m.name.full for m in find_people("Expert 2 : BRAVANT Tilio – Adjoint au maire chargé des sports")] \
+        == ["Tilio Bravant"]
+    assert find_people("Mission EXPE-CT – Rapport de synthèse") == []
