@@ -177,12 +177,15 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
                 and not _is_qualification(chunk):
             function, last_function = chunk, position  # "Perrine Perez, formatrice (…)": the apposition names it
             continue
+        # "ingénieur agronome (Institut Agro)": where the degree was obtained, not the employer
+        after_degree = bool(qualifications) and qualifications[-1] == chunks[position - 1]
         org = ORG_RE.match(chunk)
-        if organisation is None and org and (org.start("org") == 0 or not _is_qualification(chunk)):
+        if organisation is None and org and not after_degree and (org.start("org") == 0 or not _is_qualification(chunk)):
             organisation = org.group("org").strip()
             continue
         if organisation is None and function is not None and len(chunk.split()) <= 8 \
-                and chunk[:1].isupper() and lexicon().partner.search(f" {folded} ") and not _is_qualification(chunk):
+                and chunk[:1].isupper() and lexicon().partner.search(f" {folded} ") and not _is_qualification(chunk) \
+                and not after_degree:
             organisation = chunk   # "…, CY Cergy Paris Université": a partner body named in its own words
             continue
         if _is_qualification(chunk) or function is not None:
@@ -205,6 +208,15 @@ def _clean(text: str | None) -> str | None:
 
 # --------------------------------------------------------------------------- categories
 
+def _is_own(organisation: str | None, applicant: str | None) -> bool:
+    """The organisation is the applicant, named in full or in part ("SEM
+    Garonne Développement" of "SEM Garonne Développement – société anonyme…")."""
+    if not organisation or not applicant:
+        return False
+    org, app = fold(organisation), fold(applicant)
+    return app in org or (len(org) >= 8 and org in app)
+
+
 def categorise(function: str | None, organisation: str | None, stated: str | None = None,
                applicant: str | None = None) -> str | None:
     if stated:
@@ -217,7 +229,7 @@ def categorise(function: str | None, organisation: str | None, stated: str | Non
     lex = lexicon()
     func = fold(function or "")
     org = fold(organisation or "")
-    own = applicant is not None and org and fold(applicant) in org
+    own = _is_own(organisation, applicant)
     text = f" {func} {org} "
     if lex.private.search(text):
         return "autre"
@@ -535,7 +547,7 @@ def experts_in_form(units: list[tuple[str, str, Block]]) -> list[Expert]:
 # particulières" with the answer on the next line.
 BARE_LABEL_RE = re.compile(
     r"(?:^|\s)(Nom et prénom|Nom\s*/\s*Prénom|Nom|Prénom|Fonction|Qualifications particulières|Qualifications"
-    r"|Organisme|Structure)\b[.:]?(?=\s|$)")
+    r"|Organisme|Structure|Employeur|Civilité|Courriel|Téléphone|Adresse)\b[.:]?(?=\s|$)")
 
 
 def _bare_fields(text: str) -> list[tuple[str, str]]:
@@ -572,7 +584,8 @@ def _form_units(blocks: list[Block], in_context: set[int]) -> list[tuple[str, st
                 units.extend((label, value, block) for label, value in fields)
                 pending = (fields[-1][0], block) if not fields[-1][1] else None
             elif pending and line.strip():
-                units.append((pending[0], line, block))
+                # "Fonction" then "Employeur Département du Gers": the field was left empty
+                units.append((pending[0], "" if BARE_LABEL_RE.match(line) else line, block))
                 pending = None
     return units
 
@@ -803,7 +816,7 @@ def find_experts(submission: Submission, applicant: str | None = None,
             found.extend(experts_in_entries(piece))
     experts = merge(found)
     for expert in experts:
-        own_staff = not expert.organisation or (applicant and fold(applicant) in fold(expert.organisation))
+        own_staff = not expert.organisation or _is_own(expert.organisation, applicant)
         if applicant_type == "autre" and expert.function and own_staff:
             # Staff of an applicant that is no collectivité (an association, a
             # university, a hospital...): partners of the territory, unless the

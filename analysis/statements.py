@@ -13,7 +13,7 @@ folded stems, so that wording and word order may vary freely.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from extractors.model import Block, Piece, Submission
@@ -98,18 +98,40 @@ def annexed(piece: Piece) -> set[int]:
 
 def join_continuations(blocks: list[Block]) -> list[Block]:
     """A list item or paragraph cut by the page layout continues in the next
-    block when that one starts in lower case or with a bracket."""
+    block when that one starts in lower case or with a bracket, across the
+    page's furniture (footer, header, a short running line heading the page)."""
     joined: list[Block] = []
     for block in blocks:
-        prev = joined[-1] if joined else None
+        k = len(joined) - 1
+        while k > 0 and _page_furniture(joined[k], joined[k - 1], block):
+            k -= 1
+        prev = joined[k] if k >= 0 else None
         if (prev is not None and block.kind == "paragraph" and prev.kind in ("list_item", "paragraph")
                 and block.source == prev.source and block.text[:1] and (block.text[0].islower() or block.text[0] in "(–-")
                 and not prev.text.rstrip().endswith((".", ":", ";"))):
-            joined[-1] = Block(prev.kind, prev.text.rstrip() + " " + block.text.lstrip(), prev.piece, prev.page,
-                               prev.index, prev.level, prev.rows, prev.source)
+            joined[k] = Block(prev.kind, prev.text.rstrip() + " " + block.text.lstrip(), prev.piece, prev.page,
+                              prev.index, prev.level, prev.rows, prev.source)
+            for j in range(k + 1, len(joined)):   # what the paragraph ran across is the page's header
+                if joined[j].source == "body":
+                    joined[j] = replace(joined[j], source="header")
         else:
             joined.append(block)
     return joined
+
+
+RUNNING_LINE_CHARS = 90
+
+
+def _page_furniture(candidate: Block, before: Block, after: Block) -> bool:
+    """Is `candidate`, between `before` and `after`, only the page's furniture:
+    a header or footer, or a short unpunctuated line opening the page that
+    `after` is on ('La Lettre du Haut-Vallon · supplément')?"""
+    if candidate.source in ("header", "footer"):
+        return True
+    return (candidate.kind == "paragraph" and candidate.page is not None and before.page is not None
+            and candidate.page == after.page and candidate.page > before.page
+            and len(candidate.text) < RUNNING_LINE_CHARS and not candidate.text.rstrip().endswith((".", ":", ";"))
+            and after.text[:1].islower())
 
 
 def units(submission: Submission):

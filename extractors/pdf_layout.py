@@ -131,9 +131,9 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = line
-        elif (out[-1] in _HYPHENS and len(out) > 1 and out[-2].isalpha()
-              and line[0].islower()):
-            out = out[:-1] + line
+        elif out[-1] in _HYPHENS and len(out) > 1 and out[-2].isalpha() and line[0].isalpha():
+            # 'dévelop-' + 'pement'; 'Vidal-' + 'Roux' is a compound and keeps it
+            out = (out[:-1] if line[0].islower() else out) + line
         elif out[-1] == "\u00ad":
             out = out[:-1] + line
         else:

@@ -198,3 +198,31 @@ def test_a_surname_in_capitals_then_an_unlisted_given_name_set_off_by_a_dash_and
     assert [m.name.full for m in find_people("Expert 2 : BRAVANT Tilio – Adjoint au maire chargé des sports")] \
         == ["Tilio Bravant"]
     assert find_people("Mission EXPE-CT – Rapport de synthèse") == []
+
+
+def test_a_form_field_left_empty_does_not_take_the_next_field():
+    sub = submission(("dossier.pdf", [
+        Block("heading", "Expert nº 2", level=3),
+        Block("paragraph", "Civilité Monsieur"), Block("paragraph", "Nom BARRÈRE"),
+        Block("paragraph", "Prénom Julien"), Block("paragraph", "Fonction"),
+        Block("paragraph", "Employeur Département du Gers"),
+        Block("paragraph", "Qualifications BTS Diététique ; 11 ans d'expérience")]))
+    [expert] = find_experts(sub, "Département du Gers")
+    assert (expert.name.full, expert.function) == ("Julien Barrère", None)
+
+
+def test_where_a_degree_was_obtained_is_not_the_employer():
+    function, organisation, qualifications = parse_apposition(
+        ", responsable du projet alimentaire territorial. Ingénieur agronome (Institut Agro Rennes-Angers), "
+        "il a travaillé cinq ans dans une ONG.")
+    assert (function, organisation) == ("Responsable du projet alimentaire territorial", None)
+    assert "Institut Agro" in qualifications
+
+
+def test_the_staff_of_a_company_applicant_are_private():
+    sub = submission(("demande.docx", [
+        Block("heading", "Experts proposés", level=2),
+        Block("list_item", "M. Patrick LESTRADE, directeur général de la SEM Garonne Développement"),
+        Block("list_item", "Mme Inès BENALI, cheffe de projet renouvellement urbain")]))
+    experts = find_experts(sub, "SEM Garonne Développement – société anonyme d'économie mixte locale", "autre")
+    assert {e.name.full: e.category for e in experts} == {"Patrick Lestrade": "autre", "Inès Benali": "autre"}

@@ -1,7 +1,7 @@
 """Statements of the candidature (commitments): said, asked, or left empty."""
 from __future__ import annotations
 
-from analysis.statements import find_statement
+from analysis.statements import find_statement, join_continuations
 from checks.candidature import INFORM_DAECT
 from extractors.model import Block, Piece, Submission
 
@@ -36,3 +36,21 @@ def test_a_commitments_title_with_nothing_but_a_contact_line_is_for_a_person_to_
     other = dossier("V. Engagements", "La Ville accepte de travailler avec le ministère sur des missions.",
                     "Fait à Lyon, le 2 mai 2024")
     assert find_statement(other, INFORM_DAECT).status == "fail"
+
+
+def test_a_paragraph_runs_on_across_the_page_furniture():
+    blocks = [Block("paragraph", "Damien Corre, ingénieur agronome, a travaillé dans une ONG avant de", page=1),
+              Block("paragraph", "La Lettre du Haut-Vallon – 1", page=1, source="footer"),
+              Block("paragraph", "La Lettre du Haut-Vallon · supplément", page=2),
+              Block("paragraph", "rejoindre la communauté de communes en 2016.", page=2),
+              Block("paragraph", "Guillaume Séverac, directeur de la cuisine centrale.", page=2)]
+    joined = join_continuations(blocks)
+    assert [(b.source, b.text) for b in joined] == [
+        ("body", "Damien Corre, ingénieur agronome, a travaillé dans une ONG avant de rejoindre la "
+                 "communauté de communes en 2016."),
+        ("footer", "La Lettre du Haut-Vallon – 1"),
+        ("header", "La Lettre du Haut-Vallon · supplément"),
+        ("body", "Guillaume Séverac, directeur de la cuisine centrale.")]
+    # a short line opening a page before a new sentence is content, left as it is
+    assert len(join_continuations([blocks[0], Block("paragraph", "Les engagements", page=2),
+                                   Block("paragraph", "La commune s'engage.", page=2)])) == 3

@@ -19,6 +19,7 @@ from reportlab.pdfgen import canvas
 
 from common.limits import Limits
 from extractors.base import read_piece
+from extractors.pdf_layout import join_lines
 from extractors.pdf_reader import read_pdf
 from test_ocr import FONT, FRENCH, cer, page_image
 
@@ -485,3 +486,12 @@ def test_a_bold_phrase_inside_a_justified_paragraph_stays_in_it(tmp_path):
         ("paragraph", " ".join(text for text, _, _ in lines)),
         ("heading", "Nos engagements"),
         ("paragraph", "La commune accepte de travailler avec le ministère.")]
+
+
+@pytest.mark.parametrize("lines,text", [
+    (["le dévelop-", "pement local"], "le développement local"),
+    (["Mme Sandrine Vidal-", "Roux, conseillère"], "Mme Sandrine Vidal-Roux, conseillère"),
+    (["la ville -", "Roux"], "la ville - Roux"),
+])
+def test_wrapped_lines_join_hyphens_by_what_follows(lines, text):
+    assert join_lines(lines) == text
