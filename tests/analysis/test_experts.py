@@ -226,3 +226,8 @@ def test_the_staff_of_a_company_applicant_are_private():
         Block("list_item", "Mme Inès BENALI, cheffe de projet renouvellement urbain")]))
     experts = find_experts(sub, "SEM Garonne Développement – société anonyme d'économie mixte locale", "autre")
     assert {e.name.full: e.category for e in experts} == {"Patrick Lestrade": "autre", "Inès Benali": "autre"}
+
+
+def test_a_stray_hyphen_left_by_ocr_ends_a_name():
+    assert [m.name.full for m in find_people("Geneviève Roussel-Kanté-: Présidente")] == ["Geneviève Roussel-Kanté"]
+    assert [m.name.full for m in find_people("La Vice-présidente Marie Dupont")] == ["Marie Dupont"]
