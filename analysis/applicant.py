@@ -233,11 +233,15 @@ def _official_after(t: str, pos: int, article: str, types: tuple[str, ...]) -> t
 
 # --- mentions ----------------------------------------------------------------
 
-def find_mentions(t: str) -> list[Mention]:
-    """Mentions of bodies in one line of text, foreign partners dropped."""
+def find_mentions(t: str, defined: dict[str, Mention] | None = None) -> list[Mention]:
+    """Mentions of bodies in one line of text, foreign partners dropped
+    (`defined`: the acronyms the dossier defines, and the bodies they stand for)."""
     lex = lexicon()
     f = fold_same(t)
     found: list[Mention] = []
+    for acronym, body in (defined or {}).items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", t):
+            found.append(Mention(acronym, body.type, body.ident, m.start(), m.end(), explicit=False))
     for m in lex.known_re.finditer(f):
         name, typ = lex.known[key(m.group())]
         found.append(Mention(t[m.start():m.end()], typ, "known:" + key(name), m.start(), m.end()))
@@ -254,7 +258,7 @@ def find_mentions(t: str) -> list[Mention]:
             found.append(mention)
     found += _epci_suffixed(t)
     found += _networks(t)
-    found += _associations(t, f)
+    found += [_up_to_acronym(t, m) for m in _associations(t, f)]
     found += _others(t, f)
     found = _drop_overlaps(found)
     return [m for m in found if not _foreign(f, m)]
@@ -360,6 +364,53 @@ def _epci_suffixed(t: str) -> list[Mention]:
 MEMBERS_NAMED = re.compile(
     rf"\b(?:Cités|Villes|Régions|Départements|Communes|Maires|Élus|Intercommunalités|CITÉS|VILLES)"
     rf"(?:\s+(?:{LINK})?{CAP})+")
+
+
+ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,11})\s*\)")
+NAME_LINKS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "au", "aux", "a", "sur"}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[a-z0-9]+", fold(name)) if w not in NAME_LINKS)
+
+
+def _spells(acronym: str, initials: str) -> bool:
+    """'ANCPJ' spells 'A(ssociation) n(ationale) … j(eunes)': the first and last
+    initials, and the others in order (acronyms skip words at will)."""
+    a = fold(acronym).replace("-", "").replace("&", "")
+    if len(a) < 2 or not initials or a[0] != initials[0] or a[-1] != initials[-1]:
+        return False
+    rest = iter(initials[1:-1])
+    return all(c in rest for c in a[1:-1])
+
+
+def _up_to_acronym(t: str, m: Mention) -> Mention:
+    """A name cut at 'pour' ('Association nationale des collectivités pour la
+    participation des jeunes (ANCPJ)') runs on to the acronym that spells it."""
+    paren = t.find("(", m.end, m.end + 120)
+    if paren < 0 or re.search(r"[.;:!?\n]", t[m.end:paren]):
+        return m
+    acronym = ACRONYM_AFTER.match(t, paren - 1 if t[paren - 1].isspace() else paren)
+    name = t[m.start:paren].rstrip()
+    if not acronym or not _spells(acronym.group(1), _initials(name)):
+        return m
+    typ = m.type if m.type != "autre" or not lexicon().elus_re.search(fold_same(name)) else "association_elus"
+    return Mention(name, typ, f"{typ}:{key(name)}", m.start, m.start + len(name), m.explicit)
+
+
+def _defined_acronyms(blocks) -> dict[str, Mention]:
+    """The acronyms a dossier defines for a body ('Association … (ANCPJ)'),
+    so that 'Président de l'ANCPJ' counts for it."""
+    defined: dict[str, Mention] = {}
+    for block in blocks:
+        for text, _ in _units(block):
+            if not ACRONYM_AFTER.search(text):
+                continue
+            for m in find_mentions(text):
+                acronym = ACRONYM_AFTER.match(text, m.end)
+                if acronym and acronym.group(1) not in defined and _spells(acronym.group(1), _initials(m.name)):
+                    defined[acronym.group(1)] = m
+    return defined
 
 
 def _networks(t: str) -> list[Mention]:
@@ -490,11 +541,12 @@ def _field_value(line: str) -> tuple[int, int] | None:
     return (start, len(line)) if start < len(line) else None
 
 
-def _roles(t: str, label: str | None, letterhead: bool) -> list[tuple[Mention, str, float]]:
+def _roles(t: str, label: str | None, letterhead: bool,
+           defined: dict[str, Mention]) -> list[tuple[Mention, str, float]]:
     """The bodies a line names, each with its role (field, subject,
     signature or base) and the weight of that role."""
     f = fold_same(t)
-    mentions = find_mentions(t)
+    mentions = find_mentions(t, defined)
     roles = {id(m): ("base", BASE) for m in mentions}
 
     def give(m: Mention, role: str, weight: float) -> None:
@@ -545,14 +597,14 @@ def _roles(t: str, label: str | None, letterhead: bool) -> list[tuple[Mention, s
 
 
 def _score_unit(t: str, label: str | None, block: Block, position: int,
-                bodies: dict[str, _Body]) -> None:
+                bodies: dict[str, _Body], defined: dict[str, Mention]) -> None:
     f = fold_same(t)
     if PLACEHOLDER.search(f):
         return
     letterhead = block.source == "header" or position < LETTERHEAD_UNITS
     offset = max(block.text.find(t), 0)
     length = len(squash(t))
-    for m, role, w in _roles(t, label, letterhead):
+    for m, role, w in _roles(t, label, letterhead, defined):
         standalone = length - len(squash(m.name)) <= 3
         partner = bool(PARTNER_BEFORE.search(f[max(0, m.start - 60):m.start]))
         if m.type == "autre" and role == "base":
@@ -592,19 +644,17 @@ def _org_like(t: str) -> bool:
 def find_applicant(submission: Submission) -> Applicant | None:
     bodies: dict[str, _Body] = {}
     declared: list[str] = []
-    for piece in submission.pieces:
-        if is_cv(piece):
-            continue      # a CV names its person's employers and schools, not the applicant
+    own = [(piece, [b for b in piece.blocks if b.index not in annexed(piece)])
+           for piece in submission.pieces if not is_cv(piece)]  # a CV names employers and schools
+    defined = _defined_acronyms(b for _, blocks in own for b in blocks)
+    for piece, blocks in own:
         position = 0
-        annex = annexed(piece)
-        for block in piece.blocks:
-            if block.index in annex:
-                continue
+        for block in blocks:
             for text, label in _units(block):
                 if not text.strip():
                     continue
                 declared += _declared_type(text, label)
-                _score_unit(text, label, block, position, bodies)
+                _score_unit(text, label, block, position, bodies, defined)
                 position += 1
     for ident in [i for i, body in bodies.items() if _generic(body)]:
         del bodies[ident]

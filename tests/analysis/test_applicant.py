@@ -231,3 +231,23 @@ def test_applicants_of_the_samples(samples):
             collectivites.key(n) == collectivites.key(found.name) for n in [expected["name"], *expected["aliases"]])
     assert types / len(samples) >= 0.95
     assert names / len(samples) >= 0.9
+
+
+def test_an_association_named_with_its_acronym_and_signed_by_it():
+    """'… pour la participation des jeunes (ANCPJ)': the acronym spells the
+    whole name, and 'Président de l'ANCPJ' signs for it, not for his town."""
+    found = find_applicant(submission(
+        Block("paragraph", "Dossier de candidature de l'Association nationale des collectivités pour la "
+                           "participation des jeunes (ANCPJ) au label EXPE-CT"),
+        Block("paragraph", "Président : M. Laurent Ferrandis, maire de Meyzieu."),
+        Block("paragraph", "Créée en 1991, l'ANCPJ fédère des collectivités de toutes tailles."),
+        Block("paragraph", "Je vous prie de croire, Madame la Déléguée, à ma haute considération."),
+        Block("paragraph", "Laurent Ferrandis\nPrésident de l'ANCPJ, maire de Meyzieu")))
+    assert (found.name, found.type) == (
+        "Association nationale des collectivités pour la participation des jeunes", "association_elus")
+
+
+def test_an_acronym_that_does_not_spell_the_name_does_not_extend_it():
+    found = find_applicant(submission(
+        Block("paragraph", "L'Association des maires du Cher sollicite le label pour la coopération (AMF).")))
+    assert found.name == "Association des maires du Cher"
