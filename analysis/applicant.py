@@ -199,17 +199,22 @@ PLACE_ADJECTIVES = re.compile(r"(?:occidentale?|orientale?|meridionale?|septentr
 def _tail(t: str, f: str, start: int, max_words: int = 12) -> int:
     """End of a body's name that runs from `start`: at the first punctuation,
     relative pronoun or verb, after a proper noun at the first lower-case word
-    that is not a link ("... du Lodévois participe"), or after `max_words`."""
+    that is not a link ("... du Lodévois participe") or at the first word in
+    capitals (a title run into it), or after `max_words`."""
     limit = min(len(f), start + 200)  # a name is a few words: never scan a whole long line
     m = TERMINATOR.search(f, start, limit)
     end = m.start() if m else limit
     words = list(re.finditer(r"[^\s']+'?", t[start:end]))[:max_words]
-    kept, proper = [], False
-    for w in words:
+    kept, proper, mixed = [], False, False
+    for i, w in enumerate(words):
         word = w.group().rstrip("'")
         if proper and word.islower() and fold(word) not in CONNECTORS and not PLACE_ADJECTIVES.match(fold(word)):
             break
+        following = words[i + 1].group() if i + 1 < len(words) else ""
+        if mixed and len(word) > 2 and word.isupper() and len(following) > 1 and following.isupper():
+            break   # a title in capitals run into the name: "… du Haut-Vallon RAPPORT DE MISSION"
         proper = proper or word[:1].isupper()
+        mixed = mixed or (word[:1].isupper() and not word.isupper())
         kept.append(w)
     while kept and fold(kept[-1].group().rstrip("'")) in CONNECTORS:
         kept.pop()
@@ -641,7 +646,31 @@ def _org_like(t: str) -> bool:
             and sum(w[:1].isupper() for w in words) >= 2 and not NOT_AN_ORG.search(fold(t)))
 
 
-def find_applicant(submission: Submission) -> Applicant | None:
+def places_abroad(text: str) -> set[str]:
+    """Keys of the places a text puts in a foreign country: "Parakou
+    (Bénin)", "Saint-Louis, Sénégal", "Bouaké en Côte d'Ivoire"."""
+    lex = lexicon()
+    found = set()
+    for line in text.splitlines():
+        f = fold_same(line)
+        for place in PLACE.finditer(line):
+            name = place.group()
+            if lex.country_re.match(f[place.end():place.end() + 60]) and not lex.country_re.match(fold_same(name)):
+                found.add(key(ARTICLE_NOUN.sub("", name, count=1) if ARTICLE_NOUN.match(name) else name))
+    return found
+
+
+def _abroad(body: _Body, places: set[str]) -> bool:
+    """A body named after one of the places abroad ("mairie de Parakou")."""
+    return any(k == place or k.endswith(" " + place) for _, _, name, _ in body.names
+               for k in [key(name)] for place in places)
+
+
+def find_applicant(submission: Submission, report: bool = False) -> Applicant | None:
+    """The applicant, the best scored body.  A mission `report` comes from the
+    label holder, a French body: a body of a place the report puts abroad is
+    the partner met there or hosted, never the holder, and a town missing from
+    the French list ("Municipalité de Mestia") is most likely over there too."""
     bodies: dict[str, _Body] = {}
     declared: list[str] = []
     own = [(piece, [b for b in piece.blocks if b.index not in annexed(piece)])
@@ -658,7 +687,14 @@ def find_applicant(submission: Submission) -> Applicant | None:
                 position += 1
     for ident in [i for i, body in bodies.items() if _generic(body)]:
         del bodies[ident]
-    if lexicon().country_re.search(fold_same(submission.text)):
+    if report:
+        places = places_abroad(submission.text)
+        for ident, body in list(bodies.items()):
+            if body.type in LOCAL_TYPES and _abroad(body, places):
+                del bodies[ident]
+            elif ident.startswith("commune:") and not ident.split(":", 1)[1][:1].isdigit():
+                body.score *= FOREIGN_DISCOUNT     # "Municipalité de Mestia"
+    elif lexicon().country_re.search(fold_same(submission.text)):
         # A dossier that speaks of a foreign country: a town or region that is
         # not in the French official list is most likely over there (the
         # partner of a mission report, "Ville de Parakou").

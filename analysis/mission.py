@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from common.text import CIVILITY, fold
+from common.text import CIVILITY, fold, sentences
 from extractors.model import Block, Submission
 
 from .evidence import Evidence
@@ -16,6 +16,7 @@ from .dates import find_dates, find_range
 from .lexicons import countries
 from .nlp import person_spans
 from .people import PersonName, find_people, normalise
+from .report_statements import TRANSMISSION_RE, VALIDATION_RE
 from .statements import blocks_under
 
 HOSTING_RE = re.compile(
@@ -113,22 +114,70 @@ def find_mission_dates(submission: Submission) -> tuple[date | None, date | None
     return start, end, [Evidence.of(best[2], s, e)]
 
 
+LETTER_REACH = 8   # blocks from a cover letter's date line to its "je vous transmets le rapport"
+LETTER_DATE_RE = re.compile(r"^\s*(?:[a-z' -]{2,30}, )?le \d")   # "Lans-en-Vercors, le 6 novembre 2024"
+
+
+def _dated_later_act(blocks: list[Block], at: int, line: str) -> bool:
+    """A date that is not the report's own: the date line of a cover letter
+    transmitting the report (its sentence follows within a few blocks), or the
+    date of the validation given to it afterwards ("Rapport validé pour la
+    Région, Mme …, vice-présidente …, le 22 janvier")."""
+    if any(VALIDATION_RE.search(fold(b.text)) for b in blocks[max(0, at - 1):at + 1]):
+        return True
+    return bool(LETTER_DATE_RE.match(line)) and any(
+        TRANSMISSION_RE.search(text) and "rapport" in text
+        for text in (fold(b.text) for b in blocks[at:at + LETTER_REACH]))
+
+
 def find_report_date(submission: Submission, mission_end: date | None) -> tuple[date | None, list[Evidence]]:
-    """'Fait à Lyon, le 12 mai 2025', 'Date du rapport : …', a dated letterhead."""
+    """'Fait à Lyon, le 12 mai 2025', 'Date du rapport : …', a dated letterhead.
+    The report's own date, not the later date of a cover letter transmitting
+    it or of its validation — those only when the report itself is undated."""
     year = mission_end.year if mission_end else _year_hint(submission)
     candidates = []
-    for block in submission.blocks:
-        for line in block.text.splitlines():
-            folded = fold(line)
-            if REPORT_DATE_RE.search(folded):
-                for found in find_dates(line, year):
-                    if mission_end is None or found.value >= mission_end:
-                        candidates.append((found.value, Evidence(block.piece, block.page, line.strip()[:220])))
+    for piece in submission.pieces:
+        for at, block in enumerate(piece.blocks):
+            for line in block.text.splitlines():
+                folded = fold(line)
+                if REPORT_DATE_RE.search(folded):
+                    for found in find_dates(line, year):
+                        if mission_end is None or found.value >= mission_end:
+                            candidates.append((not _dated_later_act(piece.blocks, at, folded), found.value,
+                                               Evidence(block.piece, block.page, line.strip()[:220])))
     if not candidates:
         return None, []
-    # The signature date ends a report; a transmission letter may date it later: take the latest.
-    value, evidence = max(candidates, key=lambda c: c[0])
+    # The signature date ends a report: the latest of its own dates.
+    own, value, evidence = max(candidates, key=lambda c: c[:2])
     return value, [evidence]
+
+
+# People a participants' section names who did not take part: those the
+# mission was received or accompanied by (the hosts, an embassy's officer, an
+# interpreter), named after these words in their sentence or as interpreters.
+OTHER_SIDE_RE = re.compile(r"\b(?:accueilli|recu|attendu|guide|pilote|encadre)e?s? par\b|\baccompagnee?s? (?:de|par)\b"
+                           r"|\ben presence de\b|\bavec (?:l'appui|le concours|l'aide) de\b|\binterpret")
+INTERPRETER_RE = re.compile(r"^\W{0,3}(?:l'|son |sa |leur )?interpret")
+
+
+def taking_part(text: str) -> list:
+    """The people of a participants' section's text, less the mission's hosts
+    and companions ("À Bouaké, la mission a été accueillie par Mme …", "la
+    délégation était accompagnée de Mme …, de l'ambassade", "M. …, interprète")."""
+    starts, at = [], 0
+    for sentence in sentences(text):
+        found = text.find(sentence, at)
+        if found >= 0:
+            starts.append(found)
+            at = found + len(sentence)
+    kept = []
+    for mention in find_people(text):
+        start = max((s for s in starts if s <= mention.start), default=0)
+        if OTHER_SIDE_RE.search(fold(text[start:mention.start])) \
+                or INTERPRETER_RE.match(fold(text[mention.end:mention.end + 40])):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def find_participants(submission: Submission, hosting: bool) -> tuple[list[PersonName], list[Evidence]]:
@@ -141,7 +190,7 @@ def find_participants(submission: Submission, hosting: bool) -> tuple[list[Perso
         for block in body:
             texts = [" ".join(r) for r in block.rows] if block.kind == "table" and block.rows else [block.text]
             for text in texts:
-                for mention in find_people(text):
+                for mention in taking_part(text):
                     people.setdefault(mention.name.key, mention.name)
             if block.kind in ("list_item", "table", "paragraph") and find_people(block.text):
                 evidence.append(Evidence.of(block))

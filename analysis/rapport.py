@@ -36,7 +36,7 @@ def report_experts(submission: Submission, mission: MissionFacts, applicant: App
 
 def report_facts(submission: Submission, received: date | None = None) -> ReportFacts:
     mission = find_mission(submission)
-    applicant = find_applicant(submission)
+    applicant = find_applicant(submission, report=True)
     return ReportFacts(submission, mission,
                        purpose=purpose_statement(submission), follow_up=follow_up_statement(submission),
                        long_term=long_term_statement(submission), validation=find_validation(submission),

@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass
 
 from common.text import fold, sentences
-from extractors.model import Submission
+from extractors.model import Block, Submission
 
 from .evidence import Evidence
-from .statements import UNDECIDED_RE, Concept, Statement, blocks_under, find_statement
+from .statements import (TICKED, UNDECIDED_RE, UNTICKED, Concept, Statement, blocks_under, find_statement,
+                         join_continuations)
 
 PURPOSE_HEADING = re.compile(r"\bobjet\b|objectifs?|termes de reference|but de la mission")
 FOLLOW_UP_HEADING = re.compile(r"\bsuites?\b|actions? complementaires?|prolongements?|prochaines etapes")
@@ -37,17 +38,69 @@ EXECUTIVE_RE = re.compile(r"\b(?:le|la) (?:maire|president|presidente|vice-presi
                           r"|directrice generale|dgs)\b|\bpour le (?:maire|president)\b|\bp/o\b|\bpar delegation\b")
 
 
+# A title set in the run of a paragraph: "Action complémentaire. Oui, …",
+# "Coopération à plus long terme : …" — the title, its optional number, and at
+# most two words after the words that make it a title ("… possible ?").
+RUN_IN_RE = re.compile(r"^\s*(?:(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*[.)°-]\s*)?(?P<label>[^.:?!;]{3,60}?)\s*[.:?!]+(?:\s+|$)")
+RUN_IN_TAIL_WORDS = 2
+WORDED_RE = re.compile(r"[^\W\d_]{2,}")                       # an answer in words, not "……"
+BOXES_RE = re.compile(rf"[{UNTICKED}{TICKED}]|\[\s*[xX]?\s*\]")  # check boxes: read as a form
+
+
+def run_in(block: Block, heading_re: re.Pattern) -> str | None:
+    """The answer after a run-in title matching heading_re, "" when nothing
+    follows it, None when the block does not open with such a title."""
+    if block.kind not in ("paragraph", "list_item"):
+        return None
+    m = RUN_IN_RE.match(block.text)
+    if not m:
+        return None
+    label = fold(m.group("label"))
+    title = heading_re.match(label)
+    if not title or len(label[title.end():].split()) > RUN_IN_TAIL_WORDS:
+        return None
+    return block.text[m.end():].strip()
+
+
+def _own_part(body: list[Block], heading_re: re.Pattern, other_heading: re.Pattern | None) -> tuple[list[str], bool]:
+    """A section's texts that answer its own question: where run-in titles
+    share it out ("Suites" holding "Action complémentaire. …" and
+    "Coopération à plus long terme. …"), the paragraphs under another
+    question's title are left out.  Also says whether it has its own run-in title."""
+    texts, own_title, current = [], False, True
+    for block in body:
+        if block.kind == "heading":
+            continue
+        mine = run_in(block, heading_re)
+        theirs = run_in(block, other_heading) if other_heading is not None and mine is None else None
+        if mine is not None:
+            current, own_title = True, True
+            texts.append(mine)
+        elif theirs is not None:
+            current = False
+        elif current:
+            texts.append(block.text)
+    return texts, own_title
+
+
 def section_statement(submission: Submission, heading_re: re.Pattern, concept: Concept,
-                       other_heading: re.Pattern | None = None, other: Concept | None = None) -> Statement:
+                      other_heading: re.Pattern | None = None, other: Concept | None = None) -> Statement:
     """A required statement: its own section if the report has one (empty or
-    "à définir" → review), else a sentence anywhere that says it.  A section
-    shared with another statement ("Suites et perspectives") is read sentence
-    by sentence."""
-    for heading, body in blocks_under(submission, heading_re):
-        text = " ".join(b.text for b in body if b.kind != "heading").strip()
+    "à définir" → review), else a paragraph opening with its title, else a
+    sentence anywhere that says it.  A section shared with another statement
+    ("Suites et perspectives") is read by its run-in titles or, without them,
+    sentence by sentence.  A title with nothing under it that is matched again
+    further on is an entry of the contents ("Sommaire"), not the section."""
+    sections = blocks_under(submission, heading_re)
+    for at, (heading, body) in enumerate(sections):
+        texts, own_title = _own_part(body, heading_re, other_heading)
+        text = " ".join(texts).strip()
         if not text:
+            if at + 1 < len(sections):
+                continue
             return Statement("review", [Evidence.of(heading)], "empty")
-        merged = other_heading is not None and other_heading.search(fold(heading.text))
+        shown = next((b for b in body if b.kind != "heading" and b.text.strip()), heading)
+        merged = other_heading is not None and other_heading.search(fold(heading.text)) and not own_title
         if merged:
             said = [s for s in sentences(text) if concept.matches(fold(s))]
             if said:
@@ -59,8 +112,15 @@ def section_statement(submission: Submission, heading_re: re.Pattern, concept: C
                 return Statement("review", [Evidence.of(heading)], "empty")
             text = " ".join(rest)
         if UNDECIDED_RE.search(fold(text)):
-            return Statement("review", [Evidence.of(body[0])], "undecided")
-        return Statement("pass", [Evidence.of(body[0])], "found")
+            return Statement("review", [Evidence.of(shown)], "undecided")
+        return Statement("pass", [Evidence.of(shown)], "found")
+    for piece in submission.pieces:
+        for block in join_continuations(piece.blocks):
+            answer = run_in(block, heading_re)
+            if answer and WORDED_RE.search(answer) and not BOXES_RE.search(answer):   # forms: find_statement
+                undecided = bool(UNDECIDED_RE.search(fold(answer)))
+                return Statement("review" if undecided else "pass", [Evidence.of(block)],
+                                 "undecided" if undecided else "found")
     return find_statement(submission, concept)
 
 

@@ -24,8 +24,11 @@ from common.text import fold, sentences
 
 UNTICKED = "☐□❑❒○◯"
 TICKED = "☒☑✓✔✗✘■⊠⊗◉●"
+# "À définir" left as an answer, not the verb with its object ("aider la mairie
+# à définir les missions de la cellule"); "il reste à définir les modalités" is.
 UNDECIDED_RE = re.compile(
-    r"\b(?:a definir|a preciser|a determiner|a confirmer|a completer|en cours de (?:definition|reflexion)"
+    r"\b(?:a (?:definir|preciser|determiner|confirmer|completer)(?! (?:les?|la|l'|un|une|des|du|d'|son|sa|ses"
+    r"|leurs?|ce|cet|cette|ces|notre|nos|votre|vos)\b)|en cours de (?:definition|reflexion)"
     r"|non renseigne|non defini|pas encore (?:defini|determine|arrete)|reste a (?:definir|determiner)"
     r"|sera (?:defini|precise|determine)e?s? ulterieurement|tbd|xxx)\b")
 NEGATIVE_RE = re.compile(r"^\s*(?:non|no)\b|\bne (?:\w+ )?(?:pas|aucun|aucune)\b|\baucune?\b")

@@ -251,3 +251,31 @@ def test_an_acronym_that_does_not_spell_the_name_does_not_extend_it():
     found = find_applicant(submission(
         Block("paragraph", "L'Association des maires du Cher sollicite le label pour la coopération (AMF).")))
     assert found.name == "Association des maires du Cher"
+
+
+def test_a_report_comes_from_the_french_body_not_from_the_partner_met_abroad():
+    report = submission(
+        "Rapport de mission EXPE-CT – Saint-Louis (Sénégal), du 3 au 7 mars 2025",
+        "À la demande de la commune de Saint-Louis, relayée par l'ambassade de France, la Ville de "
+        "Colmar a conduit une mission d'appui à la gestion des déchets.",
+        "La commune de Saint-Louis souhaite une seconde mission en 2026.",
+        "La mairie de Saint-Louis souhaite aussi accueillir deux agents de la Ville de Colmar.",
+        "Rapport validé par le Maire de Colmar.")
+    found = find_applicant(report, report=True)
+    assert found is not None and found.name == "Ville de Colmar" and found.type == "commune"
+
+
+def test_in_a_report_a_town_missing_from_the_french_list_is_the_partner():
+    report = submission(
+        "Département des Hautes-Alpes",
+        "Rapport de mission EXPE-CT",
+        table(["Pays", "Géorgie"], ["Collectivité d'accueil", "Municipalité de Mestia"]),
+        "À la demande de la municipalité de Mestia, le Département des Hautes-Alpes a dépêché deux agents.",
+        "La municipalité de Mestia souhaite une coopération durable.",
+        "Le maire de Mestia a reçu la mission.")
+    assert find_applicant(report, report=True).name == "Département des Hautes-Alpes"
+
+
+def test_a_title_in_capitals_run_into_the_name_is_not_part_of_it():
+    found = find_applicant(submission("Communauté de communes du Haut-Vallon RAPPORT DE MISSION - PROGRAMME EXPE-CT"))
+    assert found.name == "Communauté de communes du Haut-Vallon"

@@ -1,7 +1,10 @@
 """Mission facts from a report's summary fields."""
 from __future__ import annotations
 
-from analysis.mission import _people_in
+from datetime import date
+
+from analysis.mission import _people_in, find_mission
+from extractors.model import Block, Piece, Submission
 
 
 def test_a_cell_whose_lines_ran_together_gives_every_person_in_order():
@@ -15,3 +18,50 @@ def test_a_cell_whose_lines_ran_together_gives_every_person_in_order():
 def test_one_person_per_line_or_item():
     assert [p.full for p in _people_in(["M. Yannick ARNAUD, ingénieur agronome ; Rodrigo Oliveira (Curitiba)"])] \
         == ["Yannick Arnaud", "Rodrigo Oliveira"]
+
+
+def _report(*pieces) -> Submission:
+    out = []
+    for name, texts in pieces:
+        piece = Piece(file=name, format="pdf")
+        for text in texts:
+            piece.add(Block("heading" if text.startswith("#") else "paragraph", text.lstrip("# "), page=1))
+        out.append(piece)
+    return Submission(path="envoi.zip", sha256="0" * 64, pieces=out)
+
+
+REPORT = ("rapport.pdf", [
+    "# Rapport de mission EXPE-CT – Kaolack (Sénégal)",
+    "La mission s'est déroulée du 3 au 7 mars 2025.",
+    "# Participants",
+    "Mme Claire Martin, directrice des espaces verts ;",
+    "M. Paul Durand, adjoint au maire chargé de l'environnement.",
+    "À Kaolack, la mission a été accueillie par M. Ousmane Ndiaye, adjoint au maire, et accompagnée "
+    "de Mme Awa Sarr, interprète.",
+    "# Suites",
+    "Une mission complémentaire est envisagée en 2026.",
+    "Fait à Montreuil, le 18 avril 2025",
+    "Rapport validé pour la Ville de Montreuil par M. Jean Dupont, adjoint au maire chargé des",
+    "relations internationales, le 24 avril 2025",
+])
+LETTER = ("courrier.pdf", [
+    "Montreuil, le 2 mai 2025",
+    "Madame la Déléguée pour l'action extérieure des collectivités territoriales",
+    "Objet : transmission du rapport de mission EXPE-CT",
+    "J'ai l'honneur de vous transmettre le rapport de la mission conduite à Kaolack.",
+    "Le Maire, Jean Dupont",
+])
+
+
+def test_the_report_date_is_its_own_not_that_of_its_cover_letter_or_validation():
+    found = find_mission(_report(LETTER, REPORT))
+    assert found.report_date == date(2025, 4, 18)
+    assert "Fait à Montreuil" in found.evidence["report_date"][0].quote
+    # an undated report takes the date it was sent on
+    undated = (REPORT[0], [t for t in REPORT[1] if not t.startswith(("Fait à", "Rapport validé", "relations"))])
+    assert find_mission(_report(LETTER, undated)).report_date == date(2025, 5, 2)
+
+
+def test_the_hosts_and_the_interpreter_are_not_participants():
+    found = find_mission(_report(REPORT))
+    assert [p.full for p in found.participants] == ["Claire Martin", "Paul Durand"]

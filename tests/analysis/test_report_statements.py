@@ -60,3 +60,52 @@ def test_a_transmission_signed_by_the_executive_validates_the_report():
     validation = find_validation(report(blocks))
     assert validation.by == "transmission" and validation.evidence.quote == "Le Maire, Jean Dupont"
     assert find_validation(report(REPORT[:-2])) is None
+
+
+def test_the_contents_listing_is_not_taken_for_empty_sections():
+    contents = [("heading", "Sommaire"), ("paragraph", "1.\tObjet de la mission"),
+                ("paragraph", "2.\tSuites à donner"), ("paragraph", "3.\tPerspectives")]
+    blocks = contents + REPORT
+    for find in QUESTIONS.values():
+        found = find(report(blocks))
+        assert (found.status, found.reason) == ("pass", "found")
+    # a section left empty after its listing in the contents is still to be examined
+    emptied = list(blocks)
+    del emptied[emptied.index(("heading", "Perspectives")) + 1]
+    found = long_term_statement(report(emptied))
+    assert (found.status, found.reason) == ("review", "empty")
+
+
+def test_run_in_titles_share_out_a_section_between_two_questions():
+    blocks = [
+        ("heading", "Objet"),
+        ("paragraph", "La mission avait pour objet d'aider la mairie à définir les missions et l'organisation "
+                      "de sa future cellule d'accueil des victimes."),
+        ("heading", "Suites"),
+        ("paragraph", "Action complémentaire. Oui. Une seconde session de formation aura lieu à distance "
+                      "en décembre."),
+        ("paragraph", "Coopération à plus long terme. Les perspectives sont à définir lors d'une prochaine "
+                      "réunion du bureau."),
+    ]
+    purpose, follow_up, long_term = (find(report(blocks)) for find in QUESTIONS.values())
+    assert (purpose.status, follow_up.status) == ("pass", "pass")      # "aider … à définir les missions"
+    assert (long_term.status, long_term.reason) == ("review", "undecided")
+    assert long_term.evidence[0].quote.startswith("Coopération à plus long terme")
+    # the other way round
+    blocks[3] = ("paragraph", "Action complémentaire : à définir avec l'ambassade.")
+    blocks[4] = ("paragraph", "Coopération à plus long terme : oui, une convention triennale sera signée.")
+    assert (follow_up_statement(report(blocks)).status, long_term_statement(report(blocks)).status) \
+        == ("review", "pass")
+
+
+def test_a_left_to_be_defined_verb_with_its_object_is_not_undecided():
+    from analysis.statements import UNDECIDED_RE
+    assert not UNDECIDED_RE.search("aider la commune a definir les priorites de son plan")
+    assert UNDECIDED_RE.search("les modalites restent a definir")
+    assert UNDECIDED_RE.search("il reste a definir les modalites")
+    assert UNDECIDED_RE.search("experts : a preciser")
+
+
+def test_a_run_in_title_with_boxes_left_unticked_is_read_as_a_form():
+    found = follow_up_statement(report([("paragraph", "Action complémentaire : ☐ Oui ☐ Non")]))
+    assert (found.status, found.reason) == ("fail", "unticked")
