@@ -694,13 +694,6 @@ def find_applicant(submission: Submission, report: bool = False) -> Applicant | 
                 del bodies[ident]
             elif ident.startswith("commune:") and not ident.split(":", 1)[1][:1].isdigit():
                 body.score *= FOREIGN_DISCOUNT     # "Municipalité de Mestia"
-    elif lexicon().country_re.search(fold_same(submission.text)):
-        # A dossier that speaks of a foreign country: a town or region that is
-        # not in the French official list is most likely over there (the
-        # partner of a mission report, "Ville de Parakou").
-        for ident, body in bodies.items():
-            if body.type in LOCAL_TYPES and not ident.split(":", 1)[1][:1].isdigit():
-                body.score *= FOREIGN_DISCOUNT
     if not bodies:
         return None
     _merge_truncated(bodies)
