@@ -27,11 +27,13 @@ from pathlib import Path
 
 import yaml
 
+from contract import themes
 from extractors.model import Block, Submission
 
 from .applicant import PLACEHOLDER, find_mentions, fold_same, lexicon as applicant_lexicon
 from .statements import is_cv
 from .evidence import Evidence
+from .meaning import STOPWORDS, NearestPhrase
 from common.text import fold, sentences, squash
 
 DATA = Path(__file__).parent / "data"
@@ -86,10 +88,14 @@ def _keyword_re(keyword: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _theme_keywords() -> dict[str, list[str]]:
+    return yaml.safe_load((DATA / "themes_lexicon.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _theme_patterns() -> list[tuple[str, re.Pattern]]:
-    data = yaml.safe_load((DATA / "themes_lexicon.yaml").read_text(encoding="utf-8"))
     out = []
-    for theme, keywords in data.items():
+    for theme, keywords in _theme_keywords().items():
         alternatives = sorted({_keyword_re(str(k)) for k in keywords}, key=len, reverse=True)
         # \b before a word character is (?<!\w), but lets `re` skip ahead to
         # the possible first letters: 25x faster than a look-behind per keyword
@@ -98,6 +104,24 @@ def _theme_patterns() -> list[tuple[str, re.Pattern]]:
         parts = ([r"\b(?:%s)" % "|".join(words)] if words else []) + [r"(?<!\w)" + a for a in others]
         out.append((theme, re.compile("|".join(parts))))
     return out
+
+
+MEANING_MIN = 0.6   # below, the nearest describing phrase is too far to name a theme
+
+
+@lru_cache(maxsize=1)
+def _theme_phrases() -> NearestPhrase:
+    """Each theme described by its label in themes.yaml and its keywords."""
+    keywords = _theme_keywords()
+    return NearestPhrase({theme: [entry["label"], *(str(k).rstrip("*") for k in keywords.get(theme, []))]
+                          for theme, entry in themes().items()})
+
+
+def themes_by_meaning(label: str) -> list[str]:
+    """The theme of the phrase nearest in meaning to a label the lexicon
+    does not know ("Lecture publique et médiathèques")."""
+    hit = _theme_phrases().nearest(label)
+    return [hit[0]] if hit and hit[2] >= MEANING_MIN else []
 
 
 def themes_of(text: str) -> list[str]:
@@ -484,10 +508,6 @@ def _scan_sentences(block: Block, scan: _Scan) -> None:
 
 # --- results -----------------------------------------------------------------
 
-STOPWORDS = {"les", "des", "une", "aux", "dans", "pour", "sur", "par", "avec", "ses", "son", "leur",
-             "leurs", "et", "de", "du", "la", "le", "en", "au"}
-
-
 def _words(label: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", fold(label)) if len(w) > 2 and w not in STOPWORDS}
 
@@ -513,7 +533,8 @@ NOT_A_LABEL = re.compile(
     r"^\W*(?:description|presentation|fondements?|contexte|territoire|ce que nous|ce qui fonde|sur quoi|quoi repose"
     r"|dans nos cooperations|(?:la |le |l')?(?:collectivite|region|departement|ville|commune) (?:sollicite|demande|propose))\b"
     r"|^\W*(?:depuis|en|dans les annees|entre) (?:19|20)\d\d\b|^\W*(?:cree|creee|mis|mise|realise|conduit|lance)e?s?\b"
-    r"|^\W*financee?s?\s+(?:par|en|sur|avec|grace|a|au|aux|dans|depuis)\b"  # not "Finances locales"
+    r"|^\W*financee?s?\s+(?:par|en|sur|avec|grace|a|au|aux|dans|depuis|l'|la|le|les|des|un|une)(?!\w)"  # not "Finances locales"
+    r"|\?\s*$|\w-t-(?:il|elle)s?\b"   # a form's question ("… repose-t-elle sur … ?"), not its answer
     r"|(?:19|20)\d\d\)?\s*$|\(\s*(?:19|20)\d\d\s*\)")
 
 
@@ -529,7 +550,8 @@ def _items(scan: _Scan) -> list[ExpertiseItem]:
             kept.append(item)
         elif not twin.themes and item.themes:
             twin.themes = item.themes
-    return [ExpertiseItem(k.label, k.themes, Evidence.of(k.block, k.start, k.end)) for k in kept[:MAX_ITEMS]]
+    return [ExpertiseItem(k.label, k.themes or themes_by_meaning(k.label), Evidence.of(k.block, k.start, k.end))
+            for k in kept[:MAX_ITEMS]]
 
 
 def expertise_status(items: list[ExpertiseItem], submission: Submission) -> StatusFinding:

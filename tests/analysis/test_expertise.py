@@ -175,6 +175,11 @@ def test_the_expertise_said_in_a_relative_clause():
                             ["agriculture-alimentation"])]
 
 
+def test_a_form_question_is_no_label():
+    assert labels(submission(heading("Domaine d'expertise"), "Actions de coopération décentralisée ?",
+                             "Propreté urbaine")) == [("Propreté urbaine", ["dechets-proprete"])]
+
+
 def test_a_noun_that_looks_like_a_past_participle_is_a_label():
     """'Finances locales' is a domain; 'Financé par l'AFD (2015)' is the record of a project."""
     assert labels(submission("Objet : candidature au label EXPE-CT – finances locales")) == [
