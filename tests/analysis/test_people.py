@@ -28,3 +28,34 @@ def test_name_key_ignores_order_case_and_accents():
     b = normalise("Eric Beranger")
     assert a.key == b.key
     assert a.full == "Éric Béranger"
+
+
+@pytest.mark.parametrize("raw,given,surname", [
+    ("BENHAMOU Yacine", "Yacine", "Benhamou"),
+    ("Benhamou Yacine", "Yacine", "Benhamou"),
+    ("Fatoumata Sissoko", "Fatoumata", "Sissoko"),
+    ("Sissoko Fatoumata", "Fatoumata", "Sissoko"),
+    ("Awa Diallo", "Awa", "Diallo"),
+    ("Traoré Sékou", "Sékou", "Traoré"),
+    ("Boukhari Hafida", "Hafida", "Boukhari"),
+    ("Oliveira Joaquim", "Joaquim", "Oliveira"),
+    ("Demir Zeynep", "Zeynep", "Demir"),
+    ("Beridze Tamar", "Tamar", "Beridze"),
+    ("Kerouédan Nolwenn", "Nolwenn", "Kerouédan"),
+])
+def test_given_names_of_many_origins_tell_the_order(raw, given, surname):
+    person = normalise(raw)
+    assert (person.given, person.surname) == (given, surname)
+
+
+@pytest.mark.parametrize("word", ["ville", "mission", "france", "agence", "conseil", "service",
+                                  "saint", "mai", "avril", "lorraine", "maurice", "grace", "viet", "nam"])
+def test_administrative_words_are_not_given_names(word):
+    from analysis.lexicons import given_names
+    assert word not in given_names()
+
+
+@pytest.mark.parametrize("text", ["Coopération avec le Viet Nam", "Partenariat Hai Phong",
+                                  "Ville de Valence", "Région Lorraine", "France Volontaires"])
+def test_places_are_not_people(text):
+    assert find_people(text) == []
