@@ -751,15 +751,25 @@ def _experts_in_labelled_rows(block: Block) -> list[Expert]:
     return found
 
 
+# Which mention of a person says their function most surely: a form's field
+# or a table's cell, then a list entry, then running text, then a CV.
+SOURCE_RANK = {"form": 0, "table": 0, "list": 1, "prose": 2, "cv": 3}
+
+
 def merge(experts: list[Expert]) -> list[Expert]:
-    by_key: dict[str, Expert] = {}
+    """One expert per person, in the order of first mention, built on the
+    surest of their mentions and filled from the others."""
+    groups: dict[str, list[Expert]] = {}
     for expert in experts:
-        key = expert.name.key
-        if key in by_key:
-            by_key[key].absorb(expert)
-        else:
-            by_key[key] = expert
-    return list(by_key.values())
+        groups.setdefault(expert.name.key, []).append(expert)
+    merged = []
+    for group in groups.values():
+        ordered = sorted(group, key=lambda e: SOURCE_RANK.get(e.source, len(SOURCE_RANK)))
+        first = ordered[0]
+        for other in ordered[1:]:
+            first.absorb(other)
+        merged.append(first)
+    return merged
 
 
 def _entry_name(block: Block) -> PersonName | None:

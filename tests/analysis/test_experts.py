@@ -231,3 +231,14 @@ def test_the_staff_of_a_company_applicant_are_private():
 def test_a_stray_hyphen_left_by_ocr_ends_a_name():
     assert [m.name.full for m in find_people("Geneviève Roussel-Kanté-: Présidente")] == ["Geneviève Roussel-Kanté"]
     assert [m.name.full for m in find_people("La Vice-présidente Marie Dupont")] == ["Marie Dupont"]
+
+
+def test_the_form_says_the_function_more_surely_than_running_text():
+    sub = submission(("dossier.pdf", [
+        Block("paragraph", "Référent politique du réseau pour les missions : LE BRIS Gwenaël."),
+        Block("heading", "Expert nº 1", level=3),
+        Block("paragraph", "Nom LE BRIS"), Block("paragraph", "Prénom Gwenaël"),
+        Block("paragraph", "Fonction Maire de Landéda"),
+        Block("paragraph", "Qualifications Ancien officier de marine marchande")]))
+    [expert] = find_experts(sub, "Commune de Landéda")
+    assert (expert.name.full, expert.function, expert.category) == ("Gwenaël Le Bris", "Maire de Landéda", "elu")
