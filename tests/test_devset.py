@@ -13,9 +13,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SCORER = ROOT.parent / "shared" / "scoring" / "score.py"
 CORPUS = ROOT.parent / "shared" / "corpus" / "dossiers"
 
-BARS = {"min": {"experts_f1": 0.97, "checks_acc": 0.95, "verdict_acc": 0.86, "defect_recall": 1.0,
-                "kind_acc": 0.98, "applicant_type_acc": 0.95, "themes_f1": 0.90},
-        "max": {"false_alarm": 0.04, "crashes": 0}}
+# Reached at this commit: experts F1 1.00, checks 1.00, verdicts 1.00, kind 1.00,
+# applicant type 1.00, themes F1 0.95, no false alarm.  A little room is left
+# for OCR, which may read a scan differently on another machine's tesseract.
+BARS = {"min": {"experts_f1": 0.98, "checks_acc": 0.98, "verdict_acc": 0.95, "defect_recall": 1.0,
+                "kind_acc": 0.98, "applicant_type_acc": 0.97, "themes_f1": 0.93},
+        "max": {"false_alarm": 0.03, "crashes": 0}}
 
 
 @pytest.mark.skipif(not (SCORER.exists() and (CORPUS / "truth.jsonl").exists()),
