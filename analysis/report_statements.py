@@ -17,7 +17,7 @@ PURPOSE_HEADING = re.compile(r"\bobjet\b|objectifs?|termes de reference|but de l
 FOLLOW_UP_HEADING = re.compile(r"\bsuites?\b|actions? complementaires?|prolongements?|prochaines etapes")
 LONG_TERM_HEADING = re.compile(r"perspectives?|cooperation (?:future|a (?:plus )?long terme|durable|envisagee)"
                                r"|partenariat|long terme|avenir")
-PURPOSE = Concept("report.purpose", (("mission",), ("objet", "objectif", "but", "visait", "avait pour", "consist", "destinee a")))
+PURPOSE = Concept("report.purpose", (("mission", "accueil"), ("objet", "objectif", "but", "visait", "avait pour", "consist", "destinee a")))
 FOLLOW_UP = Concept("report.follow_up", (
     ("action complementaire", "actions complementaires", "mission complementaire", "seconde mission", "deuxieme mission",
      "nouvelle mission", "mission de suivi", "prolong", "suite a donner", "suites a donner", "complete par", "completee par",
@@ -25,7 +25,7 @@ FOLLOW_UP = Concept("report.follow_up", (
      "second volet", "suite de la mission", "suites de la mission", "accueil en retour", "visite retour"),),
     topic=(("suites", "suite a donner", "action complementaire", "actions complementaires", "prolongement"),))
 LONG_TERM = Concept("report.long_term", (
-    ("cooperation", "partenariat", "convention", "jumelage", "relations", "contacts"),
+    ("cooperation", "partenariat", "convention", "jumelage", "relations", "contacts", "accompagnement"),
     ("long terme", "durable", "perenn", "futur", "plus long", "a venir", "prochaines annees", "accord de cooperation",
      "convention de cooperation", "partenariat durable", "deboucher", "pluriannuel"),
 ))

@@ -38,7 +38,7 @@ NEGATIVE_RE = re.compile(r"^\s*(?:non|no)\b|\bne (?:\w+ )?(?:pas|aucun|aucune)\b
 class Statement:
     status: str                      # pass | fail | review
     evidence: list[Evidence] = field(default_factory=list)
-    reason: str = ""                 # found | unticked | placeholder | undecided | absent | negative
+    reason: str = ""                 # found | unticked | placeholder | undecided | absent | negative | unread
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,9 @@ class Concept:
 # What may stand under a section title that says nothing: a contact line; and
 # where the letter's closing begins.
 CONTACT_RE = re.compile(r"\s*(?:contact|courriel|mel|e-mail|tel|telephone|affaire suivie|dossier suivi)\b")
-NUMBERED_TITLE_RE = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4}|[A-Ha-h])\s*[.)°/-]\s*\S")
+# "4.", "IV -", "A)"; OCR reads II and III as "Il" and "Ill"
+NUMBERED_TITLE_RE = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4}|I[Il]{1,3}|[A-Ha-h])\s*[.)°/-]\s*\S")
+OCR_EDGE_RE = re.compile(r"[\s|_]+$")   # a table rule or a stray mark OCR reads at a line's end
 
 
 def is_title(block: Block) -> bool:
@@ -68,7 +70,7 @@ def is_title(block: Block) -> bool:
     (readers cannot always tell a styled title from a paragraph)."""
     if block.kind == "heading":
         return True
-    text = block.text.strip()
+    text = OCR_EDGE_RE.sub("", block.text.strip())
     return (block.kind != "table" and 0 < len(text) < 80 and not text.endswith((".", ";", ",", ":"))
             and (bool(NUMBERED_TITLE_RE.match(text)) or text.isupper()))
 
@@ -237,7 +239,22 @@ def find_statement(submission: Submission, concept: Concept) -> Statement:
                         section.append(nxt)
                     if all(CONTACT_RE.match(fold(b.text)) for b in section):
                         return Statement("review", [Evidence.of(block)], "undecided")
+    if best is None and any(piece.ocr for piece in submission.pieces):
+        return Statement("review", [], "unread")   # OCR may have lost it: no fail without the text read
     return best or Statement("fail", [], "absent")
+
+
+BARE_TITLE_CHARS = 60
+
+
+def _bare_title(block: Block, heading_re: re.Pattern) -> bool:
+    """A short line that opens with the section's title words and ends
+    without punctuation ("Perspectives", "Objet de la mission"): a title
+    whose style was lost (a scan, plain text)."""
+    text = OCR_EDGE_RE.sub("", block.text.strip())
+    return (block.kind == "paragraph" and 0 < len(text) <= BARE_TITLE_CHARS and text[:1].isupper()
+            and not text.endswith((".", ";", ",", ":")) and not re.search(rf"[:{TICKED}{UNTICKED}\[]", text)
+            and bool(heading_re.match(fold(text))))
 
 
 def blocks_under(submission: Submission, heading_re: re.Pattern) -> list[tuple[Block, list[Block]]]:
@@ -248,7 +265,7 @@ def blocks_under(submission: Submission, heading_re: re.Pattern) -> list[tuple[B
     for piece in submission.pieces:
         blocks = piece.blocks
         for i, block in enumerate(blocks):
-            if not is_title(block) or not heading_re.search(fold(block.text)):
+            if not (is_title(block) and heading_re.search(fold(block.text)) or _bare_title(block, heading_re)):
                 continue
             level = block.level if block.kind == "heading" else None
             body = []

@@ -63,6 +63,8 @@ def _statement_result(found: Statement, what: str):
         return "fail", f"{what} : case non cochée.", found.evidence
     if found.reason == "placeholder":
         return "fail", f"{what} : rubrique laissée vide.", found.evidence
+    if found.reason == "unread":
+        return "review", f"{what} : non trouvé dans un texte lu par reconnaissance de caractères (OCR), à vérifier.", []
     return "fail", f"{what} : engagement absent du dossier.", []
 
 

@@ -13,7 +13,9 @@ def _statement(found: Statement, what: str):
     if found.status == "pass":
         return "pass", f"{what} : le rapport se prononce.", found.evidence
     if found.status == "review":
-        detail = "rubrique vide" if found.reason == "empty" else "réponse non arrêtée (« à définir »)"
+        detail = {"empty": "rubrique vide",
+                  "unread": "non trouvé dans un texte lu par reconnaissance de caractères (OCR), à vérifier"
+                  }.get(found.reason, "réponse non arrêtée (« à définir »)")
         return "review", f"{what} : {detail}.", found.evidence
     return "fail", f"{what} : le rapport ne le dit pas.", found.evidence
 

@@ -109,3 +109,26 @@ def test_a_left_to_be_defined_verb_with_its_object_is_not_undecided():
 def test_a_run_in_title_with_boxes_left_unticked_is_read_as_a_form():
     found = follow_up_statement(report([("paragraph", "Action complémentaire : ☐ Oui ☐ Non")]))
     assert (found.status, found.reason) == ("fail", "unticked")
+
+
+def scanned(blocks) -> Submission:
+    sub = report(blocks)
+    sub.pieces[0].ocr = True
+    return sub
+
+
+def test_titles_whose_style_a_scan_lost_still_open_their_sections():
+    sub = scanned([("paragraph", "Il. Termes de référence |"),
+                   ("paragraph", "L'accueil avait pour objet de présenter l'organisation des services."),
+                   ("paragraph", "Perspectives"),
+                   ("paragraph", "Aucune coopération de long terme n'est envisagée : la demande était ponctuelle.")])
+    assert purpose_statement(sub).status == "pass"
+    found = long_term_statement(sub)
+    assert found.status == "pass" and "Aucune coopération" in found.evidence[0].quote
+
+
+def test_nothing_found_in_a_scan_is_for_a_person_to_check_not_a_fail():
+    blocks = [("paragraph", "Déroulement"), ("paragraph", "Visites des services techniques pendant trois jours.")]
+    assert follow_up_statement(report(blocks)).status == "fail"
+    assert (follow_up_statement(scanned(blocks)).status, follow_up_statement(scanned(blocks)).reason) == \
+        ("review", "unread")
