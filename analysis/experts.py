@@ -11,7 +11,7 @@ in several places (the list and a CV) is one expert.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import PurePosixPath
 
@@ -365,6 +365,18 @@ def _column_role(header: str, exact: bool = False) -> str | None:
     return None
 
 
+def _header_line(text: str) -> bool:
+    """'Identité  Fonction et employeur  Diplômes et expérience': the header
+    row of a table a reader gave as text (its rows follow, their columns
+    mixed line by line), a short line naming two column meanings or more."""
+    if len(text) > 120 or re.search(r"[.;:,!?]", text) or find_people(text):
+        return False
+    h = f" {fold(text)} "
+    roles = {role for role, heads in lexicon().columns.items()
+             if any(len(c) > 3 and f" {c} " in h for c in heads)}
+    return len(roles) >= 2
+
+
 def _label_value_layout(rows: list[list[str]]) -> bool:
     """'Nom | DUPONT' rows, or 'Nom | DUPONT | Prénom | Marie' cells: a form, not a list.
     A header row ('Identité | Poste et service | Compétences') is no form,
@@ -450,6 +462,19 @@ def _table_roles(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
     if header is None and "function" not in roles:
         return None
     return start, roles
+
+
+def _continued(block: Block, before: Block | None) -> Block:
+    """A table cut by a page break goes on without its header row: the rows
+    of the second part are read under the first part's header."""
+    rows, earlier = block.rows or [], (before.rows or []) if before is not None else []
+    if not rows or not earlier or _header_row(rows) is not None or block.piece != before.piece:
+        return block
+    header = _header_row(earlier)
+    width = max(len(r) for r in rows)
+    if header is None or len(earlier[header]) != width or block.page == before.page:
+        return block
+    return replace(block, rows=[earlier[header], *rows])
 
 
 def experts_in_table(block: Block, in_context: bool = False) -> list[Expert]:
@@ -674,26 +699,30 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
     found: list[Expert] = []
     in_context = False
     context_blocks: set[int] = set()
-    named_in_context = closed = False
+    named_in_context = closed = lost_table = False
     previous: Block | None = None
+    last_table: Block | None = None   # a table the page break may have cut
     annex = annexed(piece)
     for block in join_continuations(piece.blocks):
         if block.source not in ("body", "textbox", "form") or block.index in annex:
             continue
         after_label = previous is not None and _column_role(previous.text, exact=True) is not None
         previous = block
+        if block.kind != "table":
+            last_table = None     # only a table that runs straight on over the page break
         if in_context and block.kind != "heading" and is_title(block) and not after_label \
                 and not _opens_context(block) and not find_people(block.text):
             in_context = False    # the next numbered section of a form or dossier (a value in
                                   # capitals under its label, 'Nom' / 'GIRARDOT', is no title)
         if block.kind == "heading":
             in_context = _opens_context(block)
-            named_in_context = False
+            named_in_context = lost_table = False
             closed = closed and not in_context
             continue
         if in_context:
             context_blocks.add(block.index)
         if block.kind == "table":
+            block = last_table = _continued(block, last_table)
             from_table = experts_in_table(block, in_context) or _experts_in_labelled_rows(block)
             if from_table:
                 found.extend(from_table)
@@ -717,8 +746,13 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
             continue  # form fields are read by experts_in_form
         if in_context and re.match(r"^\s*expert(?:e)?\s*n", fold(block.text)):
             continue  # "Expert n° 2": a form's sub-heading
+        if in_context and block.kind == "paragraph" and _header_line(block.text):
+            lost_table = True     # what follows are a table's rows, their cells run together
+            continue
         if in_context:
             here = experts_in_unit(block.text, block, "list" if block.kind == "list_item" else "prose")
+            for expert in here if lost_table else []:
+                expert.read_whole = False   # a function or degree may sit in another line
             if named_in_context and not here and not find_people(block.text):
                 in_context = False   # the list of experts is over: back to ordinary text
             named_in_context = named_in_context or bool(here)

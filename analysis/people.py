@@ -21,7 +21,7 @@ UPPER_WORD = rf"[{UP}][{UP}'’]+(?:-[{UP}][{UP}'’]+)*"       # DUPONT, LE, D'
 PARTICLE = r"(?:de|du|des|d['’]|le|la|van|von|der|den|ben|el|da|dos|di|del)"
 TITLE = CIVILITY
 # A name word is never the start of a hyphenated common word ("Vice-présidente").
-NAME_PART = rf"(?:{CAP_WORD}|{UPPER_WORD})(?!\w|-\w)"   # a stray OCR hyphen ("Kanté-:") may end one
+NAME_PART = rf"(?:{CAP_WORD}|{UPPER_WORD})(?!\w|-(?!\s*[:;,.]))"   # a stray OCR hyphen ("Kanté-:") may end one
 # A run of 2-4 name words, particles allowed between them ("Anne de La Tour").
 NAME_RUN = rf"{NAME_PART}(?:[ \u00a0]+(?:{PARTICLE}[ \u00a0]+|{PARTICLE}(?=[{UP}]))?{NAME_PART}){{1,3}}"
 PERSON_RE = re.compile(rf"(?:(?P<title>{TITLE})[ \u00a0]+)?(?P<name>{NAME_RUN})")
