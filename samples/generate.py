@@ -21,7 +21,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from samples.gen import candidature, convert, hostile, inconnu, rapport
+from samples.gen import candidature, convert, hostile, inconnu, rapport, wider
 from samples.gen.package import write_file, write_folder, write_zip
 from samples.gen.people import PeoplePool
 from samples.gen.render_docx import render_docx
@@ -39,7 +39,9 @@ def build_plan(seed: int) -> list[Submission]:
     """Every submission with its truth; the draw order fixes who appears where."""
     pool, foreign = PeoplePool(seed), ForeignPool(seed)
     return (candidature.build_all(seed, pool) + rapport.build_all(seed, pool, foreign)
-            + hostile.build_all(seed, pool) + inconnu.build_all(seed, pool))
+            + hostile.build_all(seed, pool) + inconnu.build_all(seed, pool)
+            # Shapes added later (wider.py): drawn last, so that the first samples stay as they were.
+            + wider.build_all(seed, pool, foreign))
 
 
 def select(subs: list[Submission], only: list[str] | None, names: list[str] | None) -> list[Submission]:

@@ -61,6 +61,7 @@ class Para:
     italic: bool = False
     size: float | None = None
     indent: float = 0         # left indent in cm (address blocks)
+    bold_spans: tuple[str, ...] = ()   # phrases set in bold inside the paragraph (magazine style)
 
 
 @dataclass
@@ -130,6 +131,7 @@ class Doc:
     author: str = ""
     french_styles: bool = False  # DOCX heading styles named like a French Word ("Titre 1")
     created: date | None = None  # document metadata
+    running_header: str | None = None  # printed at the top of every page after the first (PDF only)
 
     def plain_text(self) -> str:
         """The printed text, in reading order, one element per line."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -128,10 +129,11 @@ class DocxWriter:
                 p.paragraph_format.keep_with_next = True
         elif isinstance(b, Para):
             p = d.add_paragraph()
-            run = p.add_run(b.text)
-            run.bold, run.italic = b.bold, b.italic
-            if b.size:
-                run.font.size = Pt(b.size)
+            for text, strong in _runs(b):
+                run = p.add_run(text)
+                run.bold, run.italic = b.bold or strong, b.italic
+                if b.size:
+                    run.font.size = Pt(b.size)
             p.alignment = ALIGN[b.align]
             if b.indent:
                 p.paragraph_format.left_indent = Cm(b.indent)
@@ -284,6 +286,14 @@ def _fixed_times(docx: bytes) -> bytes:
         for info in src.infolist():
             dst.writestr(zipfile.ZipInfo(info.filename, ZIP_TIME), src.read(info), zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+def _runs(b: Para) -> list[tuple[str, bool]]:
+    """The paragraph cut into (text, bold) runs at its bold phrases; one run without any."""
+    if not b.bold_spans:
+        return [(b.text, False)]
+    pattern = "(" + "|".join(re.escape(s) for s in sorted(b.bold_spans, key=len, reverse=True)) + ")"
+    return [(part, part in b.bold_spans) for part in re.split(pattern, b.text) if part]
 
 
 def _xml_escape(text: str) -> str:

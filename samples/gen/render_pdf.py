@@ -128,6 +128,11 @@ class PdfWriter:
 
     def _footer(self, canvas, doc) -> None:
         canvas.saveState()
+        if self.doc.running_header and doc.page > 1:
+            canvas.setFont(f"{self.family}-Bold", 8)
+            canvas.drawString(2 * cm, A4[1] - 1.3 * cm, self.doc.running_header)
+            canvas.setLineWidth(0.4)
+            canvas.line(2 * cm, A4[1] - 1.45 * cm, A4[0] - 2 * cm, A4[1] - 1.45 * cm)
         canvas.setFont(self.family, 7.5)
         if self.doc.footer:
             canvas.drawCentredString(A4[0] / 2, 1.2 * cm, self.doc.footer)
@@ -182,6 +187,11 @@ class PdfWriter:
                                    spaceAfter=0 if b.indent else self.body.spaceAfter)
             if b.size:
                 style.fontSize, style.leading = b.size, b.size * 1.3
+            if b.bold_spans:
+                markup = escape(b.text)
+                for span in sorted(b.bold_spans, key=len, reverse=True):
+                    markup = markup.replace(escape(span), f"<b>{escape(span)}</b>", 1)
+                return [Paragraph(markup, style)]
             return [self._p(b.text, style, b.bold, b.italic)]
         if isinstance(b, Field):
             value = escape(b.ctl.text)
