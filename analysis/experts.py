@@ -118,6 +118,8 @@ ORG_RE = re.compile(
 LEGAL_FORMS = {"association", "association loi 1901", "fondation", "etablissement public", "gip",
                "groupement d'interet public", "sem", "societe d'economie mixte", "spl", "syndicat mixte",
                "cooperative", "scic", "federation", "reseau", "epci", "sarl", "sas", "sasu", "eurl", "sa"}
+# A clause, not a function: "; son curriculum vitae est joint au dossier".
+CLAUSE_RE = re.compile(r" (?:est|sont|a|ont|sera|seront|etait|figure|figurent) ")
 # "(élu)", "(agent territorial)": the category the dossier states, not an office
 STATED_CATEGORY = re.compile(r"(?:elue?s?|agente?s?(?: territoria\w*)?|fonctionnaires?(?: territoria\w*)?"
                              r"|partenaires?|(?:personne )?qualifiee?s?)$")
@@ -174,7 +176,8 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
             function, last_function = chunk, position
             continue
         if function is None and first and len(chunk.split()) <= 8 and chunk[:1].islower() \
-                and not _is_qualification(chunk):
+                and not _is_qualification(chunk) and not text.lstrip().startswith(";") \
+                and not CLAUSE_RE.search(f" {folded} "):
             function, last_function = chunk, position  # "Perrine Perez, formatrice (…)": the apposition names it
             continue
         # "ingénieur agronome (Institut Agro)": where the degree was obtained, not the employer
@@ -854,7 +857,9 @@ def find_experts(submission: Submission, applicant: str | None = None,
             expert = expert_from_cv(piece)
             if expert:
                 found.append(expert)
-            found.extend(experts_in_entries(piece))   # several CVs in one piece
+            for entry in experts_in_entries(piece):   # several CVs in one piece
+                entry.source = "cv"
+                found.append(entry)
         else:
             found.extend(experts_in_piece(piece))
             found.extend(experts_in_entries(piece))

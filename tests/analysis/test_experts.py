@@ -269,3 +269,17 @@ def test_rows_of_a_table_read_as_lines_are_not_read_whole():
         Block("paragraph", "Centre international du vitrail restauration et la valorisation")]))
     [expert] = find_experts(sub, "Mairie de Saint-Nazaire")
     assert expert.name.full == "Marie-Pierre Perrin" and not expert.read_whole
+
+
+def test_a_clause_after_the_name_is_no_function_and_a_cv_fills_it():
+    assert parse_apposition(" ; son curriculum vitae est joint au présent dossier.")[0] is None
+    sub = submission(
+        ("dossier.docx", [Block("heading", "IV. Personnes ressources", level=1),
+                          Block("paragraph", "L'expert mobilisable est Mme Marie-Pierre Perrin ; son curriculum "
+                                             "vitae est joint au présent dossier.")]),
+        ("CV/cv-perrin.docx", [Block("paragraph", "CURRICULUM VITÆ"), Block("paragraph", "Marie-Pierre PERRIN"),
+                               Block("paragraph", "Maître verrière, formatrice – Centre international du vitrail"),
+                               Block("heading", "Formation", level=2),
+                               Block("paragraph", "CAP de vitrailliste")]))
+    [expert] = find_experts(sub, "Mairie de Saint-Nazaire", "commune")
+    assert expert.function.startswith("Maître verrière")
