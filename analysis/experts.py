@@ -119,7 +119,7 @@ LEGAL_FORMS = {"association", "association loi 1901", "fondation", "etablissemen
                "groupement d'interet public", "sem", "societe d'economie mixte", "spl", "syndicat mixte",
                "cooperative", "scic", "federation", "reseau", "epci", "sarl", "sas", "sasu", "eurl", "sa"}
 # A clause, not a function: "; son curriculum vitae est joint au dossier".
-CLAUSE_RE = re.compile(r" (?:est|sont|a|ont|sera|seront|etait|figure|figurent) ")
+CLAUSE_RE = re.compile(r" (?:est|sont|ont|sera|seront|etait|figure|figurent) ")
 # "(élu)", "(agent territorial)": the category the dossier states, not an office
 STATED_CATEGORY = re.compile(r"(?:elue?s?|agente?s?(?: territoria\w*)?|fonctionnaires?(?: territoria\w*)?"
                              r"|partenaires?|(?:personne )?qualifiee?s?)$")
@@ -288,7 +288,7 @@ def experts_in_unit(text: str, block: Block, source: str) -> list[Expert]:
         if function is None:
             before = text[(mentions[i - 1].end if i else 0):mention.start]
             before = re.sub(r"^[\s,;.]*(?:et|ainsi que)?\s*", "", before).rstrip(" :–—-")
-            if before and _is_function(before) and len(before) < 120:
+            if before and _is_function(before) and len(before) < 120 and not CLAUSE_RE.search(f" {fold(before)} "):
                 function, organisation, _ = parse_apposition(before)
         experts.append(Expert(mention.name, function, organisation, qualifications,
                               evidence=[Evidence(block.piece, block.page, quote(text, mention.start, stop))],

@@ -278,7 +278,9 @@ def test_a_clause_after_the_name_is_no_function_and_a_cv_fills_it():
                           Block("paragraph", "L'expert mobilisable est Mme Marie-Pierre Perrin ; son curriculum "
                                              "vitae est joint au présent dossier.")]),
         ("CV/cv-perrin.docx", [Block("paragraph", "CURRICULUM VITÆ"), Block("paragraph", "Marie-Pierre PERRIN"),
-                               Block("paragraph", "Maître verrière, formatrice – Centre international du vitrail"),
+                               Block("heading", "Expérience professionnelle", level=2),
+                               Block("paragraph", "Depuis 2012 : Maître verrière, formatrice, Centre international du "
+                                                  "vitrail"),
                                Block("heading", "Formation", level=2),
                                Block("paragraph", "CAP de vitrailliste")]))
     [expert] = find_experts(sub, "Mairie de Saint-Nazaire", "commune")
