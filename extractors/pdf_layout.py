@@ -198,7 +198,8 @@ def find_tables(edges: list[dict], words: list[Word]) -> list[TableBox]:
         x0, top, x1, bottom = (min(c[0] for c in table_cells), min(c[1] for c in table_cells),
                                max(c[2] for c in table_cells), max(c[3] for c in table_cells))
         inside = [w for w in words if _inside(w, x0, top, x1, bottom)]
-        grid = [[_cell_text(cell, inside) if cell else "" for cell in row.cells] for row in rows]
+        vocab = vocabulary(words)
+        grid = [[_cell_text(cell, inside, vocab) if cell else "" for cell in row.cells] for row in rows]
         grid = [row for row in grid if any(row)]
         filled = sum(bool(c) for row in grid for c in row)
         if filled < 2 or filled < MIN_FILLED * sum(len(row) for row in grid):
@@ -217,19 +218,64 @@ _SHORT_WORDS = {"a", "à", "au", "aux", "de", "des", "du", "en", "et", "la", "le
                 "une", "sur", "par", "pour", "son", "sa", "ses", "est", "ans"}
 
 
-def _cell_text(cell: tuple, words: list[Word]) -> str:
+def _cell_text(cell: tuple, words: list[Word], vocab: Counter | None = None) -> str:
     inside = [w for w in words if _inside(w, *cell)]
     lines: list[str] = []
-    for ln in build_lines(inside):
+    built = build_lines(inside)
+    if built:   # the cell's text box: its padding taken as even on both sides
+        left = min(ln.x0 for ln in built)
+        right = max(max(ln.x1 for ln in built), cell[2] - (left - cell[0]))
+    prev: Line | None = None
+    for ln in built:
         text = ln.text
         # A word too long for a narrow column, broken by Word without a
         # hyphen: "Missionnair" / "es".
         if lines and lines[-1][-1:].isalpha() and re.fullmatch(r"[a-zàâçéèêëîïôûùüÿœ]{1,4}\.?", text) \
                 and text.rstrip(".") not in _SHORT_WORDS:
             lines[-1] += text
+        elif prev is not None and broken_word(prev.words[-1], ln.words[0], left, right, vocab):
+            first, _, rest = text.partition(" ")
+            lines[-1] += first
+            if rest:
+                lines.append(rest)
         else:
             lines.append(text)
+        prev = ln
     return join_lines(lines)
+
+
+def vocabulary(words: list[Word]) -> Counter:
+    """How often each word (lowercased, bare of punctuation) occurs."""
+    return Counter(_bare(w.text) for w in words)
+
+
+def _bare(text: str) -> str:
+    return text.lower().strip(".,;:!?()«»\"'’")
+
+
+def broken_word(a: Word, b: Word, left: float, right: float, vocab: Counter | None = None) -> bool:
+    """Is `b`, first on the line under `a`, the rest of a word broken
+    without a hyphen ('KERGAR' / 'IOU', 'développem' / 'ent'), as writers do
+    with a word wider than its column?  `a` then reaches the column's right
+    edge, and both parts are wider than the column from `left` to `right`,
+    so that no line could have held the word whole (two words that each
+    fit wrap normally).  In a very narrow column two words may fill it so
+    too ('conférences' / 'en'): `b` is then taken for a word of its own if
+    it is a short French word or occurs elsewhere on the page (`vocab`),
+    unless `a` and `b` together do."""
+    h = max(a.bottom - a.top, 1.0)
+    if not (b.top >= a.bottom - 0.3 * h
+            and (a.text[-1:].isalpha() or a.text[-1:] in "'’") and b.text[:1].isalpha()
+            and not (a.text[-1:].islower() and b.text[:1].isupper())
+            and a.x1 >= right - 0.6 * h
+            and (a.x1 - a.x0) + (b.x1 - b.x0) > right - left):
+        return False
+    rest = _bare(b.text)
+    if rest in _SHORT_WORDS:
+        return False
+    if vocab is None or len(rest) < 3:
+        return True
+    return vocab[_bare(a.text + b.text)] > 0 or vocab[rest] < 2
 
 
 # --------------------------------------------------------------------------
