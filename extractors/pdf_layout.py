@@ -22,6 +22,7 @@ import math
 import re
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -198,7 +199,7 @@ def find_tables(edges: list[dict], words: list[Word]) -> list[TableBox]:
         x0, top, x1, bottom = (min(c[0] for c in table_cells), min(c[1] for c in table_cells),
                                max(c[2] for c in table_cells), max(c[3] for c in table_cells))
         inside = [w for w in words if _inside(w, x0, top, x1, bottom)]
-        vocab = vocabulary(words)
+        vocab = Vocabulary(lambda: build_lines(words))
         grid = [[_cell_text(cell, inside, vocab) if cell else "" for cell in row.cells] for row in rows]
         grid = [row for row in grid if any(row)]
         filled = sum(bool(c) for row in grid for c in row)
@@ -218,7 +219,7 @@ _SHORT_WORDS = {"a", "à", "au", "aux", "de", "des", "du", "en", "et", "la", "le
                 "une", "sur", "par", "pour", "son", "sa", "ses", "est", "ans"}
 
 
-def _cell_text(cell: tuple, words: list[Word], vocab: Counter | None = None) -> str:
+def _cell_text(cell: tuple, words: list[Word], vocab: Vocabulary | None = None) -> str:
     inside = [w for w in words if _inside(w, *cell)]
     lines: list[str] = []
     built = build_lines(inside)
@@ -244,16 +245,27 @@ def _cell_text(cell: tuple, words: list[Word], vocab: Counter | None = None) -> 
     return join_lines(lines)
 
 
-def vocabulary(words: list[Word]) -> Counter:
-    """How often each word (lowercased, bare of punctuation) occurs."""
-    return Counter(_bare(w.text) for w in words)
+class Vocabulary:
+    """The words of a page seen inside a run of text, a space after another
+    word (lowercased, bare of punctuation): the end of a broken word only
+    ever opens a line.  Built on first use."""
+
+    def __init__(self, lines: Callable[[], list[Line]]):
+        self._lines = lines
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = {_bare(b.text) for ln in self._lines() for a, b in zip(ln.words, ln.words[1:])
+                           if -0.1 <= (b.x0 - a.x1) / max(b.bottom - b.top, 1.0) <= 0.45}
+        return word in self._words
 
 
 def _bare(text: str) -> str:
     return text.lower().strip(".,;:!?()«»\"'’")
 
 
-def broken_word(a: Word, b: Word, left: float, right: float, vocab: Counter | None = None) -> bool:
+def broken_word(a: Word, b: Word, left: float, right: float, vocab: Vocabulary | None = None) -> bool:
     """Is `b`, first on the line under `a`, the rest of a word broken
     without a hyphen ('KERGAR' / 'IOU', 'développem' / 'ent'), as writers do
     with a word wider than its column?  `a` then reaches the column's right
@@ -261,21 +273,23 @@ def broken_word(a: Word, b: Word, left: float, right: float, vocab: Counter | No
     so that no line could have held the word whole (two words that each
     fit wrap normally).  In a very narrow column two words may fill it so
     too ('conférences' / 'en'): `b` is then taken for a word of its own if
-    it is a short French word or occurs elsewhere on the page (`vocab`),
-    unless `a` and `b` together do."""
+    it is a short French word or occurs inside a line of the page
+    (`vocab`), unless `a` and `b` together do."""
     h = max(a.bottom - a.top, 1.0)
-    if not (b.top >= a.bottom - 0.3 * h
-            and (a.text[-1:].isalpha() or a.text[-1:] in "'’") and b.text[:1].isalpha()
-            and not (a.text[-1:].islower() and b.text[:1].isupper())
-            and a.x1 >= right - 0.6 * h
-            and (a.x1 - a.x0) + (b.x1 - b.x0) > right - left):
+    if b.top < a.bottom - 0.3 * h or not (a.text[-1:].isalpha() or a.text[-1:] in "'’") \
+            or a.x1 < right - max(0.6 * h, 1.2 * (b.x1 - b.x0) / len(b.text)):
+        return False
+    if b.text[:1] in "'’" and b.text[1:2].isalpha() and a.text[-1:].isalpha():
+        return True   # "d" / "'expérience": no word starts with an apostrophe
+    if not b.text[:1].isalpha() or (a.text[-1:].islower() and b.text[:1].isupper()) \
+            or (a.x1 - a.x0) + (b.x1 - b.x0) <= right - left:
         return False
     rest = _bare(b.text)
     if rest in _SHORT_WORDS:
         return False
     if vocab is None or len(rest) < 3:
         return True
-    return vocab[_bare(a.text + b.text)] > 0 or vocab[rest] < 2
+    return _bare(a.text + b.text) in vocab or rest not in vocab
 
 
 # --------------------------------------------------------------------------
@@ -604,9 +618,14 @@ def _breaks(para: Para, line: Line, pitch: float, right: float, width: float,
         return True
     if line.bottom - prev.bottom > 1.45 * max(pitch, size):
         return True
+    first = line.words[0]
+    # A centred title wrapped: both lines share their middle, and the next
+    # word would not have fitted on the previous line across the region.
+    if abs(line.x0 + line.x1 - prev.x0 - prev.x1) < size and line.x0 > prev.x0 + 0.8 * size \
+            and (prev.x1 - prev.x0) + (first.x1 - first.x0) + 0.25 * size > width - size:
+        return False
     # The previous line ended although the next word would have fitted:
     # the line break was made on purpose.
-    first = line.words[0]
     room = max(max(ln.x1 for ln in para.lines), line.x1) - prev.x1
     deliberate = room > first.x1 - first.x0 + 0.3 * size
     if para.list_marker:   # continuation lines sit under the item's text

@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import Counter
 
 from common.text import fold
 
-from .pdf_layout import Line, Para, TableBox, Word, broken_word, list_marker, vocabulary
+from .pdf_layout import Line, Para, TableBox, Vocabulary, Word, broken_word, list_marker
 
 ROW_SPACE = 0.5   # on a text layer, rows stand further apart than the wrapped lines of a cell
 PEOPLE = {"nom", "noms", "prenom", "prenoms", "expert", "experts", "identite", "intervenant",
@@ -54,7 +53,7 @@ def find_unruled_tables(paras: list[Para], text_layer: bool = False) -> list[Par
     flat = [(i, ln) for i, p in enumerate(paras) if not p.table and p.source == "body"
             for ln in p.lines]
     taken: dict[int, tuple[int, int, TableBox]] = {}   # first line index → (para, end, table)
-    vocab = vocabulary([w for _, ln in flat for w in ln.words]) if text_layer else None
+    vocab = Vocabulary(lambda: [ln for _, ln in flat]) if text_layer else None
     k = 0
     while k < len(flat):
         start = k
@@ -215,7 +214,7 @@ def _rows(flat: list[tuple[int, Line]], k: int, columns: list[float],
     return rows, end
 
 
-def _texts(rows: list[list[list[Word]]], text_layer: bool, vocab: Counter | None = None) -> list[list[str]]:
+def _texts(rows: list[list[list[Word]]], text_layer: bool, vocab: Vocabulary | None = None) -> list[list[str]]:
     """The cells' texts.  On a text layer, a word too long for its column
     and broken without a hyphen ('KERGAR' / 'IOU', 'développem' / 'ent')
     is mended: its first part reaches the column's right edge, and both
