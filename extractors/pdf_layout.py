@@ -279,8 +279,8 @@ def broken_word(a: Word, b: Word, left: float, right: float, vocab: Vocabulary |
     if b.top < a.bottom - 0.3 * h or not (a.text[-1:].isalpha() or a.text[-1:] in "'’") \
             or a.x1 < right - max(0.6 * h, 1.2 * (b.x1 - b.x0) / len(b.text)):
         return False
-    if b.text[:1] in "'’" and b.text[1:2].isalpha() and a.text[-1:].isalpha():
-        return True   # "d" / "'expérience": no word starts with an apostrophe
+    if b.text[:1] in "'’-" and b.text[1:2].isalpha() and a.text[-1:].isalpha():
+        return True   # "d" / "'expérience", "Enseignante" / "-chercheuse": no word starts so
     if not b.text[:1].isalpha() or (a.text[-1:].islower() and b.text[:1].isupper()) \
             or (a.x1 - a.x0) + (b.x1 - b.x0) <= right - left:
         return False
@@ -637,7 +637,40 @@ def _breaks(para: Para, line: Line, pitch: float, right: float, width: float,
 
 
 # --------------------------------------------------------------------------
-# Document level: headings and blocks
+# Document level: tables across pages, headings and blocks
+
+def join_page_tables(paras: list[Para]) -> list[Para]:
+    """A table that ends a page and one that opens the next, with nothing
+    but running lines between them, as many columns and the same left and
+    right edges, are one table broken by the page: the second one's rows go
+    on the first (less a repeated header row; a first row with an empty
+    first cell is the end of a row the page break cut)."""
+    out: list[Para] = []
+    last: Para | None = None   # the last body paragraph kept
+    for p in paras:
+        if p.source != "body":
+            out.append(p)
+            continue
+        if p.table and last is not None and last.table and p.page == last.page + 1 \
+                and _same_columns(last.table, p.table):
+            above, rows = last.table.rows, [list(r) for r in p.table.rows]
+            if rows and above and rows[0] == above[0]:
+                rows.pop(0)
+            if rows and above and len(above) > 1 and not rows[0][0].strip() and any(rows[0]):
+                first = rows.pop(0)
+                above[-1] = [(a + " " + b).strip() for a, b in zip(above[-1], first)]
+            above += rows
+            continue
+        out.append(p)
+        last = p
+    return out
+
+
+def _same_columns(a: TableBox, b: TableBox) -> bool:
+    width = max(a.x1 - a.x0, 1.0)
+    return (len({len(r) for r in a.rows + b.rows}) == 1
+            and abs(a.x0 - b.x0) <= max(6.0, 0.02 * width) and abs(a.x1 - b.x1) <= max(6.0, 0.02 * width))
+
 
 def body_size(paras: list[Para]) -> float:
     weights: Counter = Counter()

@@ -75,7 +75,7 @@ def find_unruled_tables(paras: list[Para], text_layer: bool = False) -> list[Par
             for cell, more in zip(header, _split(flat[first][1], columns)):   # "Qualifications / particulières"
                 cell.extend(more)
             first += 1
-        rows, end = _rows(flat, first, columns, text_layer)
+        rows, end = _rows(flat, first, columns, max(ln.x1 for _, ln in flat[start:first]), text_layer)
         if len(rows) >= MIN_ROWS or (rows and _full_row(rows[0])):
             lines = [ln for _, ln in flat[start:end]]
             box = TableBox(min(ln.x0 for ln in lines), min(ln.top for ln in lines),
@@ -177,10 +177,14 @@ def _header_more(line: Line, other: Line, columns: list[float] | None, below: bo
             and (columns is None or _fits(line, columns)) and gap < _height(other))
 
 
-def _follows(line: Line, above: Line) -> bool:
-    """Is `line` below `above` (not the top of the next column or frame,
-    read after the end of this one)?"""
-    return line.top >= above.top + 0.5 * _height(above)
+def _follows(line: Line, above: Line, right: float) -> bool:
+    """Does `line` go on with the table whose last line is `above` and
+    right edge `right`: below it (not the top of the next column or frame,
+    read after this one), less than three lines further, and not wholly
+    right of the table (the text of another column)?"""
+    height = _height(above)
+    return (above.top + 0.5 * height <= line.top <= above.bottom + 3 * height
+            and line.x0 <= right + 2 * height)
 
 
 def _full_row(cells: list[list[Word]]) -> bool:
@@ -188,13 +192,13 @@ def _full_row(cells: list[list[Word]]) -> bool:
     return bool(cells[0]) and sum(bool(c) for c in cells[1:]) >= 1
 
 
-def _rows(flat: list[tuple[int, Line]], k: int, columns: list[float],
+def _rows(flat: list[tuple[int, Line]], k: int, columns: list[float], right: float,
           text_layer: bool = False) -> tuple[list[list[list[Word]]], int]:
     """The rows under a header from flat[k] (each cell its words, line after
     line), and the index after the last line taken."""
     rows: list[list[list[Word]]] = []
     ends: list[int] = []   # index after each row's last line
-    while k < len(flat) and _fits(flat[k][1], columns) and _follows(flat[k][1], flat[k - 1][1]):
+    while k < len(flat) and _fits(flat[k][1], columns) and _follows(flat[k][1], flat[k - 1][1], right):
         cells = _split(flat[k][1], columns)
         line, above = flat[k][1], flat[k - 1][1]
         spaced = not text_layer or line.top - above.bottom > ROW_SPACE * _height(line)
@@ -205,6 +209,7 @@ def _rows(flat: list[tuple[int, Line]], k: int, columns: list[float],
             for cell, more in zip(rows[-1], cells):
                 cell.extend(more)
             ends[-1] = k + 1
+        right = max(right, line.x1)
         k += 1
     # a last "row" with nothing but its first cell is the text after the table
     while rows and not any(rows[-1][1:]):
