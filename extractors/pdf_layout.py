@@ -51,6 +51,7 @@ class TableBox:
     x1: float
     bottom: float
     rows: list[list[str]]
+    columns: list[float] | None = None   # where the columns of a table drawn without lines start
 
 
 @dataclass(slots=True)
@@ -265,6 +266,9 @@ def _bare(text: str) -> str:
     return text.lower().strip(".,;:!?()«»\"'’")
 
 
+_ELIDED = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]\w", re.I)
+
+
 def broken_word(a: Word, b: Word, left: float, right: float, vocab: Vocabulary | None = None) -> bool:
     """Is `b`, first on the line under `a`, the rest of a word broken
     without a hyphen ('KERGAR' / 'IOU', 'développem' / 'ent'), as writers do
@@ -284,6 +288,8 @@ def broken_word(a: Word, b: Word, left: float, right: float, vocab: Vocabulary |
     if not b.text[:1].isalpha() or (a.text[-1:].islower() and b.text[:1].isupper()) \
             or (a.x1 - a.x0) + (b.x1 - b.x0) <= right - left:
         return False
+    if _bare(a.text) in _SHORT_WORDS or _ELIDED.match(b.text):
+        return False   # 'de' / 'l'attractivité', 'diplôme' / 'd'architecte': words of their own
     rest = _bare(b.text)
     if rest in _SHORT_WORDS:
         return False

@@ -122,12 +122,15 @@ def _read_document(doc: pdfium.PdfDocument, name: str, limits: Limits) -> Piece:
     running = find_running_lines(layouts)
     paras: list[Para] = []
     for scan in scans:
+        # a table drawn without lines that ended the previous page may go on on this one
+        body = [p for p in paras if p.source == "body"]
+        carried = body[-1].table if body and body[-1].table and body[-1].page == scan.number - 1 else None
         if scan.number in ocr_pages:
-            paras += find_unruled_tables(ocr_pages[scan.number].paras(running.get(scan.number)))
+            paras += find_unruled_tables(ocr_pages[scan.number].paras(running.get(scan.number)), carried=carried)
             continue
         for frame in scan.frames:
             paras += find_unruled_tables(page_paras(frame, running.get(frame.number) if frame.banded else None),
-                                         text_layer=True)
+                                         text_layer=True, carried=carried if frame.banded else None)
     for block in to_blocks(join_page_tables(paras)):
         piece.add(block)
     return piece

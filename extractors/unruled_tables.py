@@ -45,16 +45,28 @@ MIN_GROUPS = 3
 MIN_ROWS = 2
 
 
-def find_unruled_tables(paras: list[Para], text_layer: bool = False) -> list[Para]:
+def find_unruled_tables(paras: list[Para], text_layer: bool = False,
+                        carried: TableBox | None = None) -> list[Para]:
     """The paragraphs of one page, with people tables drawn without lines
     turned into table paragraphs.  On a text layer the words' geometry is
     exact, so a row also needs the space rows leave between them: a name or
-    a header wrapped in its cell stays in its row."""
+    a header wrapped in its cell stays in its row.  `carried`, such a table
+    that ended the previous page, may go on at the top of this one without
+    its header: the lines that fit its columns there are its rows (a table
+    without a header row, to be joined to it)."""
     flat = [(i, ln) for i, p in enumerate(paras) if not p.table and p.source == "body"
             for ln in p.lines]
     taken: dict[int, tuple[int, int, TableBox]] = {}   # first line index → (para, end, table)
     vocab = Vocabulary(lambda: [ln for _, ln in flat]) if text_layer else None
     k = 0
+    if carried is not None and carried.columns and flat and not any(p.table for p in paras[:flat[0][0]]):
+        rows, end = _rows(flat, 0, carried.columns, carried.x1, text_layer)
+        if rows and sum(bool(c) for row in rows for c in row) >= 2 and any(_full_row(r) for r in rows):
+            lines = [ln for _, ln in flat[:end]]
+            box = TableBox(carried.x0, min(ln.top for ln in lines), carried.x1,
+                           max(ln.bottom for ln in lines), _texts(rows, text_layer, vocab), carried.columns)
+            taken[0] = (flat[0][0], end, box)
+            k = end
     while k < len(flat):
         start = k
         head = flat[k][1]
@@ -80,7 +92,7 @@ def find_unruled_tables(paras: list[Para], text_layer: bool = False) -> list[Par
             lines = [ln for _, ln in flat[start:end]]
             box = TableBox(min(ln.x0 for ln in lines), min(ln.top for ln in lines),
                            max(ln.x1 for ln in lines), max(ln.bottom for ln in lines),
-                           _texts([header] + rows, text_layer, vocab))
+                           _texts([header] + rows, text_layer, vocab), columns)
             taken[start] = (flat[start][0], end, box)
             k = end
         else:
@@ -198,10 +210,11 @@ def _rows(flat: list[tuple[int, Line]], k: int, columns: list[float], right: flo
     line), and the index after the last line taken."""
     rows: list[list[list[Word]]] = []
     ends: list[int] = []   # index after each row's last line
-    while k < len(flat) and _fits(flat[k][1], columns) and _follows(flat[k][1], flat[k - 1][1], right):
+    first = k
+    while k < len(flat) and _fits(flat[k][1], columns) and (k == first or _follows(flat[k][1], flat[k - 1][1], right)):
         cells = _split(flat[k][1], columns)
         line, above = flat[k][1], flat[k - 1][1]
-        spaced = not text_layer or line.top - above.bottom > ROW_SPACE * _height(line)
+        spaced = not text_layer or k == first or line.top - above.bottom > ROW_SPACE * _height(line)
         if (cells[0] and spaced) or not rows:
             rows.append(cells)
             ends.append(k + 1)
@@ -238,6 +251,10 @@ def _texts(rows: list[list[list[Word]]], text_layer: bool, vocab: Vocabulary | N
                     text = w.text
                 elif (i == 0 and _completes(w, [prev])) or (text_layer and broken_word(prev, w, left[j], right[j], vocab)):
                     text += w.text
+                elif prev.text[-1:] == "-" and prev.text[-2:-1].isalpha() and w.text[:1].isalpha() \
+                        and w.top >= prev.bottom - 0.3 * (prev.bottom - prev.top):
+                    text += w.text   # a compound wrapped at its hyphen: 'architecte-' / 'urbaniste'
+
                 else:
                     text += " " + w.text
             texts.append(text)

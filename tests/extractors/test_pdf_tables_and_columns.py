@@ -95,21 +95,21 @@ def test_words_too_long_for_a_narrow_cell_are_mended_and_words_wrapped_normally_
 
 
 def test_a_table_broken_by_a_page_is_one_table(tmp_path):
-    """A long table runs onto the next page, its header repeated there or
-    not: one table with every row."""
+    """A long table, ruled or not, runs onto the next page, its header
+    repeated there or not: one table with every row."""
     names = ["ROY", "LEROY", "MARTIN", "BERNARD", "PETIT", "DURAND", "LEFÈVRE", "MOREAU", "SIMON", "LAURENT",
              "MICHEL", "GARCIA", "DAVID", "BERTRAND"]
     jobs = ["Directrice", "Juriste", "Ingénieur", "Chargée de mission", "Technicien", "Architecte", "Urbaniste"]
     rows = [["Nom", "Prénom", "Fonction", "Qualifications"]] + [
         [name, ["Anne", "Paul", "Léa", "Marc"][k % 4], jobs[k % len(jobs)], f"{k + 3} ans d'expérience en {name.lower()}"]
         for k, name in enumerate(names)]
-    for repeat in (0, 1):
+    for repeat, ruled in ((0, True), (1, True), (0, False), (1, False)):
         story = [Paragraph("Personnes ressources", HEAD), Paragraph(PROSE * 9, BODY), Spacer(1, 380),
-                 people(rows, [100, 80, 140, 140], ruled=True, repeat=repeat),
+                 people(rows, [100, 80, 140, 140], ruled=ruled, repeat=repeat),
                  Paragraph("V. Engagements", HEAD)]
-        piece = read(build(tmp_path / f"pages-{repeat}.pdf", story))
+        piece = read(build(tmp_path / f"pages-{repeat}-{ruled}.pdf", story))
         assert [b.page for b in piece.blocks if b.text == "V. Engagements"] == [2]   # the table did break
-        assert tables(piece) == [rows], repeat
+        assert tables(piece) == [rows], (repeat, ruled)
         assert {b.page for b in piece.blocks if b.kind == "table"} == {1}
 
 
