@@ -59,7 +59,8 @@ def find_unruled_tables(paras: list[Para], text_layer: bool = False,
     taken: dict[int, tuple[int, int, TableBox]] = {}   # first line index → (para, end, table)
     vocab = Vocabulary(lambda: [ln for _, ln in flat]) if text_layer else None
     k = 0
-    if carried is not None and carried.columns and flat and not any(p.table for p in paras[:flat[0][0]]):
+    if carried is not None and carried.columns and flat and not any(p.table for p in paras[:flat[0][0]]) \
+            and _aligned(flat[0][1], carried.columns):
         rows, end = _rows(flat, 0, carried.columns, carried.x1, text_layer)
         if rows and sum(bool(c) for row in rows for c in row) >= 2 and any(_full_row(r) for r in rows):
             lines = [ln for _, ln in flat[:end]]
@@ -187,6 +188,16 @@ def _header_more(line: Line, other: Line, columns: list[float] | None, below: bo
             and all(f in LABELS or (head is not None and _completes(w, head.words))
                     for f, w in zip(words, line.words) if f)
             and (columns is None or _fits(line, columns)) and gap < _height(other))
+
+
+def _aligned(line: Line, columns: list[float]) -> bool:
+    """Does `line` read as a row of a table with these columns: text in a
+    column other than the first, each cell's first word where its column
+    starts (prose at the top of a page runs across them)?"""
+    cells = _split(line, columns)
+    tolerance = 0.5 * _height(line)
+    return any(cells[1:]) and all(abs(cell[0].x0 - start) <= tolerance
+                                  for cell, start in zip(cells, columns) if cell)
 
 
 def _follows(line: Line, above: Line, right: float) -> bool:

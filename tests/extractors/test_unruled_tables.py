@@ -90,3 +90,18 @@ def test_an_enumerated_line_ends_the_table_and_keeps_its_marker():
     out = find_unruled_tables(paras)
     assert [len(p.table.rows) if p.table else p.text for p in out] == [3, "5. Engagements de la collectivité"]
     assert out[1].list_marker == "enum"
+
+
+def test_a_table_carried_from_the_previous_page_goes_on_only_with_rows_that_fit_it():
+    from extractors.pdf_layout import TableBox
+    carried = TableBox(50, 600, 500, 780, [["Nom", "Prénom", "Fonction", "Qualifications"],
+                                           ["Santos", "René", "Juriste", "Droit"]], list(COLUMNS))
+    rows = [Para(2, [row(20, "", "", "", "dont 2 à l'international"),
+                     row(40, "Roy", "Anne", "Ingénieure", "Eau"),
+                     line(70, (52, "V."), (70, "Engagements"))])]
+    out = find_unruled_tables(rows, text_layer=True, carried=carried)
+    assert out[0].table.rows == [["", "", "", "dont 2 à l'international"], ["Roy", "Anne", "Ingénieure", "Eau"]]
+    assert (out[0].table.x0, out[0].table.x1) == (50, 500)
+    prose = [Para(2, [line(20, (50, "V. Engagements")),
+                      line(40, (50, "La Ville sollicite le label dans la perspective d'une action"))])]
+    assert find_unruled_tables(prose, text_layer=True, carried=carried) == prose
