@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import io
 import os
+import statistics
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+import numpy as np
 from PIL import Image
 
 # 300 dpi is tesseract's usual advice, but on noisy scans it costs up to
@@ -51,7 +53,7 @@ def ocr_image(image: Image.Image, dpi: float = DPI, timeout: float = TIMEOUT_S
         raise OcrError(TIMED_OUT) from None
     if proc.returncode != 0:
         raise OcrError(FAILED)
-    return parse_tsv(proc.stdout.decode("utf-8", "replace"))
+    return mark_check_boxes(image, parse_tsv(proc.stdout.decode("utf-8", "replace")))
 
 
 @dataclass(slots=True)
@@ -90,6 +92,112 @@ def _line(words: list[list[str]]) -> OcrLine:
                    max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes),
                    tuple((w[11].strip(), b[0], b[1], b[0] + b[2], b[1] + b[3])
                          for w, b in zip(words, boxes)))
+
+
+# --------------------------------------------------------------------------
+# Check boxes
+
+UNTICKED, TICKED = "☐", "☒"   # as the readers of DOCX and ODT write a form's boxes
+INK = 150                      # grey level under which a pixel is ink
+
+
+def mark_check_boxes(image: Image.Image, paragraphs: list[list[OcrLine]]) -> list[list[OcrLine]]:
+    """Tesseract reads a check box opening a line as a letter or two ('O',
+    'fi', '_. à') or drops it; the reader of a DOCX writes it ☐ or ☒, and
+    the analysis looks for those.  The first glyph of each line (or one
+    just left of it) is looked at on the image: a hollow square about as
+    tall as the text, standing apart from what follows, is a box, ticked if
+    a cross fills it.  The words it covers become that one glyph.  A tall
+    empty frame is what a glyph missing from the font prints (the text
+    layer holds nothing there): the words read on it are dropped."""
+    try:
+        pixels = np.asarray(image.convert("L")) < INK
+    except (OSError, ValueError):
+        return paragraphs
+    out = []
+    for lines in paragraphs:
+        out.append([_with_box(pixels, ln) for ln in lines])
+    return out
+
+
+def _with_box(pixels: np.ndarray, line: OcrLine) -> OcrLine:
+    if not line.words:
+        return line
+    heights = [b - t for _, _, t, _, b in line.words if b > t]
+    h = statistics.median(heights) if heights else line.bottom - line.top
+    if h < 8:
+        return line
+    # Where the text starts, specks of noise read as '-' or '.' aside.
+    start = next((w[1] for w in line.words if w[3] - w[1] >= 0.35 * h), line.x0)
+    top = max(0, int(statistics.median(w[2] for w in line.words) - 0.3 * h))
+    bottom = int(statistics.median(w[4] for w in line.words) + 0.3 * h)
+    x0, x1 = max(0, int(start - 2 * h)), int(start + 2 * h)
+    region = pixels[top:bottom, x0:x1]
+    if region.size == 0:
+        return line
+    found = _first_box(region, h)
+    if found is None:
+        return line
+    c0, c1, r0, r1, glyph = found
+    bx0, bx1 = x0 + c0, x0 + c1
+    if any(w[1] < bx0 - 0.3 * h and w[3] > bx0 for w in line.words):
+        return line   # inside a word that starts further left: not a box of its own
+    box = (glyph, bx0, top + r0, bx1, top + r1)
+    rest = [w for w in line.words if (w[1] + w[3]) / 2 > bx1 + 0.1 * h]
+    if not rest or rest[0][1] - bx1 < 0.25 * h:
+        return line   # glued to the next letter: a letter
+    words = (box, *rest) if glyph else tuple(rest)
+    return replace(line, text=" ".join(w[0] for w in words), x0=words[0][1], words=words)
+
+
+def _first_box(region: np.ndarray, h: float) -> tuple[int, int, int, int, str] | None:
+    """(left, right, top, bottom, glyph) of a check box, if the leftmost
+    glyph of the region (specks of noise skipped) is one."""
+    cols = region.sum(axis=0)
+    inked = cols >= 2
+    c = 0
+    n = len(cols)
+    while c < n:
+        if not inked[c]:
+            c += 1
+            continue
+        start = c
+        while c < n and inked[c]:
+            c += 1
+        width = c - start
+        if width < 0.35 * h:
+            continue   # a speck, a dot, a thin stroke
+        rows = np.nonzero(region[:, start:c].sum(axis=1) >= max(2, 0.1 * width))[0]   # specks aside
+        if not len(rows):
+            return None
+        r0, r1 = int(rows[0]), int(rows[-1]) + 1
+        glyph = _box_glyph(region[r0:r1, start:c], h)
+        return None if glyph is None else (start, c, r0, r1, glyph)
+    return None
+
+
+def _box_glyph(b: np.ndarray, h: float) -> str | None:
+    """☐ or ☒ if the ink `b` is a square frame (empty, or crossed), else None."""
+    hb, wb = b.shape
+    if not (0.45 * h <= hb <= 1.4 * h and 0.45 <= wb / hb <= 1.25):
+        return None
+    k, m = max(1, round(0.15 * wb)), max(1, round(0.15 * hb))
+    sides = (b[:, :k].any(axis=1).mean(), b[:, -k:].any(axis=1).mean(),
+             b[:m, :].any(axis=0).mean(), b[-m:, :].any(axis=0).mean())
+    if min(sides) < 0.85:
+        return None
+    inner = b[m + 1:hb - m - 1, k + 1:wb - k - 1]
+    if inner.size == 0:
+        return None
+    fill = inner.mean()
+    if wb / hb < 0.8:   # a tall empty frame: a glyph missing from the font ('' : no text)
+        return "" if fill < 0.06 else None
+    if fill < 0.06:
+        return UNTICKED
+    middle = inner[inner.shape[0] // 3:2 * inner.shape[0] // 3 + 1]
+    if fill < 0.6 and middle.any(axis=0).mean() < 0.7:   # a cross, not a bar (B, E) nor ink (■)
+        return TICKED
+    return None
 
 
 def cer(reference: str, hypothesis: str) -> float:

@@ -22,6 +22,7 @@ import math
 import re
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -50,6 +51,7 @@ class TableBox:
     x1: float
     bottom: float
     rows: list[list[str]]
+    columns: list[float] | None = None   # where the columns of a table drawn without lines start
 
 
 @dataclass(slots=True)
@@ -198,7 +200,8 @@ def find_tables(edges: list[dict], words: list[Word]) -> list[TableBox]:
         x0, top, x1, bottom = (min(c[0] for c in table_cells), min(c[1] for c in table_cells),
                                max(c[2] for c in table_cells), max(c[3] for c in table_cells))
         inside = [w for w in words if _inside(w, x0, top, x1, bottom)]
-        grid = [[_cell_text(cell, inside) if cell else "" for cell in row.cells] for row in rows]
+        vocab = Vocabulary(lambda: build_lines(words))
+        grid = [[_cell_text(cell, inside, vocab) if cell else "" for cell in row.cells] for row in rows]
         grid = [row for row in grid if any(row)]
         filled = sum(bool(c) for row in grid for c in row)
         if filled < 2 or filled < MIN_FILLED * sum(len(row) for row in grid):
@@ -217,19 +220,82 @@ _SHORT_WORDS = {"a", "à", "au", "aux", "de", "des", "du", "en", "et", "la", "le
                 "une", "sur", "par", "pour", "son", "sa", "ses", "est", "ans"}
 
 
-def _cell_text(cell: tuple, words: list[Word]) -> str:
+def _cell_text(cell: tuple, words: list[Word], vocab: Vocabulary | None = None) -> str:
     inside = [w for w in words if _inside(w, *cell)]
     lines: list[str] = []
-    for ln in build_lines(inside):
+    built = build_lines(inside)
+    if built:   # the cell's text box: its padding taken as even on both sides
+        left = min(ln.x0 for ln in built)
+        right = max(max(ln.x1 for ln in built), cell[2] - (left - cell[0]))
+    prev: Line | None = None
+    for ln in built:
         text = ln.text
         # A word too long for a narrow column, broken by Word without a
         # hyphen: "Missionnair" / "es".
         if lines and lines[-1][-1:].isalpha() and re.fullmatch(r"[a-zàâçéèêëîïôûùüÿœ]{1,4}\.?", text) \
                 and text.rstrip(".") not in _SHORT_WORDS:
             lines[-1] += text
+        elif prev is not None and broken_word(prev.words[-1], ln.words[0], left, right, vocab):
+            first, _, rest = text.partition(" ")
+            lines[-1] += first
+            if rest:
+                lines.append(rest)
         else:
             lines.append(text)
+        prev = ln
     return join_lines(lines)
+
+
+class Vocabulary:
+    """The words of a page seen inside a run of text, a space after another
+    word (lowercased, bare of punctuation): the end of a broken word only
+    ever opens a line.  Built on first use."""
+
+    def __init__(self, lines: Callable[[], list[Line]]):
+        self._lines = lines
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = {_bare(b.text) for ln in self._lines() for a, b in zip(ln.words, ln.words[1:])
+                           if -0.1 <= (b.x0 - a.x1) / max(b.bottom - b.top, 1.0) <= 0.45}
+        return word in self._words
+
+
+def _bare(text: str) -> str:
+    return text.lower().strip(".,;:!?()«»\"'’")
+
+
+_ELIDED = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]\w", re.I)
+
+
+def broken_word(a: Word, b: Word, left: float, right: float, vocab: Vocabulary | None = None) -> bool:
+    """Is `b`, first on the line under `a`, the rest of a word broken
+    without a hyphen ('KERGAR' / 'IOU', 'développem' / 'ent'), as writers do
+    with a word wider than its column?  `a` then reaches the column's right
+    edge, and both parts are wider than the column from `left` to `right`,
+    so that no line could have held the word whole (two words that each
+    fit wrap normally).  In a very narrow column two words may fill it so
+    too ('conférences' / 'en'): `b` is then taken for a word of its own if
+    it is a short French word or occurs inside a line of the page
+    (`vocab`), unless `a` and `b` together do."""
+    h = max(a.bottom - a.top, 1.0)
+    if b.top < a.bottom - 0.3 * h or not (a.text[-1:].isalpha() or a.text[-1:] in "'’") \
+            or a.x1 < right - max(0.6 * h, 1.2 * (b.x1 - b.x0) / len(b.text)):
+        return False
+    if b.text[:1] in "'’-" and b.text[1:2].isalpha() and a.text[-1:].isalpha():
+        return True   # "d" / "'expérience", "Enseignante" / "-chercheuse": no word starts so
+    if not b.text[:1].isalpha() or (a.text[-1:].islower() and b.text[:1].isupper()) \
+            or (a.x1 - a.x0) + (b.x1 - b.x0) <= right - left:
+        return False
+    if _bare(a.text) in _SHORT_WORDS or _ELIDED.match(b.text):
+        return False   # 'de' / 'l'attractivité', 'diplôme' / 'd'architecte': words of their own
+    rest = _bare(b.text)
+    if rest in _SHORT_WORDS:
+        return False
+    if vocab is None or len(rest) < 3:
+        return True
+    return _bare(a.text + b.text) in vocab or rest not in vocab
 
 
 # --------------------------------------------------------------------------
@@ -558,9 +624,14 @@ def _breaks(para: Para, line: Line, pitch: float, right: float, width: float,
         return True
     if line.bottom - prev.bottom > 1.45 * max(pitch, size):
         return True
+    first = line.words[0]
+    # A centred title wrapped: both lines share their middle, and the next
+    # word would not have fitted on the previous line across the region.
+    if abs(line.x0 + line.x1 - prev.x0 - prev.x1) < size and line.x0 > prev.x0 + 0.8 * size \
+            and (prev.x1 - prev.x0) + (first.x1 - first.x0) + 0.25 * size > width - size:
+        return False
     # The previous line ended although the next word would have fitted:
     # the line break was made on purpose.
-    first = line.words[0]
     room = max(max(ln.x1 for ln in para.lines), line.x1) - prev.x1
     deliberate = room > first.x1 - first.x0 + 0.3 * size
     if para.list_marker:   # continuation lines sit under the item's text
@@ -572,7 +643,40 @@ def _breaks(para: Para, line: Line, pitch: float, right: float, width: float,
 
 
 # --------------------------------------------------------------------------
-# Document level: headings and blocks
+# Document level: tables across pages, headings and blocks
+
+def join_page_tables(paras: list[Para]) -> list[Para]:
+    """A table that ends a page and one that opens the next, with nothing
+    but running lines between them, as many columns and the same left and
+    right edges, are one table broken by the page: the second one's rows go
+    on the first (less a repeated header row; a first row with an empty
+    first cell is the end of a row the page break cut)."""
+    out: list[Para] = []
+    last: Para | None = None   # the last body paragraph kept
+    for p in paras:
+        if p.source != "body":
+            out.append(p)
+            continue
+        if p.table and last is not None and last.table and p.page == last.page + 1 \
+                and _same_columns(last.table, p.table):
+            above, rows = last.table.rows, [list(r) for r in p.table.rows]
+            if rows and above and rows[0] == above[0]:
+                rows.pop(0)
+            if rows and above and len(above) > 1 and not rows[0][0].strip() and any(rows[0]):
+                first = rows.pop(0)
+                above[-1] = [(a + " " + b).strip() for a, b in zip(above[-1], first)]
+            above += rows
+            continue
+        out.append(p)
+        last = p
+    return out
+
+
+def _same_columns(a: TableBox, b: TableBox) -> bool:
+    width = max(a.x1 - a.x0, 1.0)
+    return (len({len(r) for r in a.rows + b.rows}) == 1
+            and abs(a.x0 - b.x0) <= max(6.0, 0.02 * width) and abs(a.x1 - b.x1) <= max(6.0, 0.02 * width))
+
 
 def body_size(paras: list[Para]) -> float:
     weights: Counter = Counter()

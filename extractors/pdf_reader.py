@@ -25,7 +25,7 @@ from . import errors, ocr
 from .base import register_reader
 from .model import Piece
 from .pdf_layout import GLYPH_BULLETS, Line, PageLayout, Para, Word, find_running_lines, \
-    list_marker, page_paras, to_blocks
+    join_page_tables, list_marker, page_paras, to_blocks
 from .unruled_tables import find_unruled_tables
 
 # Text-layer verdicts.
@@ -122,13 +122,16 @@ def _read_document(doc: pdfium.PdfDocument, name: str, limits: Limits) -> Piece:
     running = find_running_lines(layouts)
     paras: list[Para] = []
     for scan in scans:
+        # a table drawn without lines that ended the previous page may go on on this one
+        body = [p for p in paras if p.source == "body"]
+        carried = body[-1].table if body and body[-1].table and body[-1].page == scan.number - 1 else None
         if scan.number in ocr_pages:
-            paras += find_unruled_tables(ocr_pages[scan.number].paras(running.get(scan.number)))
+            paras += find_unruled_tables(ocr_pages[scan.number].paras(running.get(scan.number)), carried=carried)
             continue
         for frame in scan.frames:
             paras += find_unruled_tables(page_paras(frame, running.get(frame.number) if frame.banded else None),
-                                         text_layer=True)
-    for block in to_blocks(paras):
+                                         text_layer=True, carried=carried if frame.banded else None)
+    for block in to_blocks(join_page_tables(paras)):
         piece.add(block)
     return piece
 
@@ -648,6 +651,6 @@ def _read_with_pdfplumber(path: Path, name: str, limits: Limits, pdfium_error: i
                               "ignorée" + ("s." if len(failed) > 1 else "."))
     running = find_running_lines(layouts)
     paras = [p for layout in layouts for p in page_paras(layout, running.get(layout.number))]
-    for block in to_blocks(paras):
+    for block in to_blocks(join_page_tables(paras)):
         piece.add(block)
     return piece

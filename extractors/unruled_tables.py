@@ -25,7 +25,7 @@ import statistics
 
 from common.text import fold
 
-from .pdf_layout import Line, Para, TableBox, list_marker
+from .pdf_layout import Line, Para, TableBox, Vocabulary, Word, broken_word, list_marker
 
 ROW_SPACE = 0.5   # on a text layer, rows stand further apart than the wrapped lines of a cell
 PEOPLE = {"nom", "noms", "prenom", "prenoms", "expert", "experts", "identite", "intervenant",
@@ -45,15 +45,29 @@ MIN_GROUPS = 3
 MIN_ROWS = 2
 
 
-def find_unruled_tables(paras: list[Para], text_layer: bool = False) -> list[Para]:
+def find_unruled_tables(paras: list[Para], text_layer: bool = False,
+                        carried: TableBox | None = None) -> list[Para]:
     """The paragraphs of one page, with people tables drawn without lines
     turned into table paragraphs.  On a text layer the words' geometry is
     exact, so a row also needs the space rows leave between them: a name or
-    a header wrapped in its cell stays in its row."""
+    a header wrapped in its cell stays in its row.  `carried`, such a table
+    that ended the previous page, may go on at the top of this one without
+    its header: the lines that fit its columns there are its rows (a table
+    without a header row, to be joined to it)."""
     flat = [(i, ln) for i, p in enumerate(paras) if not p.table and p.source == "body"
             for ln in p.lines]
     taken: dict[int, tuple[int, int, TableBox]] = {}   # first line index → (para, end, table)
+    vocab = Vocabulary(lambda: [ln for _, ln in flat]) if text_layer else None
     k = 0
+    if carried is not None and carried.columns and flat and not any(p.table for p in paras[:flat[0][0]]) \
+            and _aligned(flat[0][1], carried.columns):
+        rows, end = _rows(flat, 0, carried.columns, carried.x1, text_layer)
+        if rows and sum(bool(c) for row in rows for c in row) >= 2 and any(_full_row(r) for r in rows):
+            lines = [ln for _, ln in flat[:end]]
+            box = TableBox(carried.x0, min(ln.top for ln in lines), carried.x1,
+                           max(ln.bottom for ln in lines), _texts(rows, text_layer, vocab), carried.columns)
+            taken[0] = (flat[0][0], end, box)
+            k = end
     while k < len(flat):
         start = k
         head = flat[k][1]
@@ -64,22 +78,22 @@ def find_unruled_tables(paras: list[Para], text_layer: bool = False) -> list[Par
             head = Line(sorted(above.words + head.words, key=lambda w: w.x0), min(above.x0, head.x0),
                         above.top, max(above.x1, head.x1), head.bottom)
             start = k - 1
-        columns = _header_columns(head)
+        columns = _header_columns(head, flat[k + 1][1] if k + 1 < len(flat) else None)
         if columns is None:
             k += 1
             continue
         header = _split(head, columns)
         first = k + 1
-        while first < len(flat) and _header_more(flat[first][1], flat[first - 1][1], columns):
+        while first < len(flat) and _header_more(flat[first][1], flat[first - 1][1], columns, head=head):
             for cell, more in zip(header, _split(flat[first][1], columns)):   # "Qualifications / particulières"
                 cell.extend(more)
             first += 1
-        rows, end = _rows(flat, first, columns, text_layer)
-        if len(rows) >= MIN_ROWS:
+        rows, end = _rows(flat, first, columns, max(ln.x1 for _, ln in flat[start:first]), text_layer)
+        if len(rows) >= MIN_ROWS or (rows and _full_row(rows[0])):
             lines = [ln for _, ln in flat[start:end]]
             box = TableBox(min(ln.x0 for ln in lines), min(ln.top for ln in lines),
                            max(ln.x1 for ln in lines), max(ln.bottom for ln in lines),
-                           [[" ".join(c) for c in header]] + rows)
+                           _texts([header] + rows, text_layer, vocab), columns)
             taken[start] = (flat[start][0], end, box)
             k = end
         else:
@@ -98,13 +112,15 @@ def _height(line: Line) -> float:
     return statistics.median(heights) if heights else max(line.bottom - line.top, 1.0)
 
 
-def _header_columns(line: Line) -> list[float] | None:
-    """Where the columns start, if this line is a people table's header."""
+def _header_columns(line: Line, below: Line | None = None) -> list[float] | None:
+    """Where the columns start, if this line is a people table's header (a
+    label broken in a narrow column, 'Qualificati' / 'ons', is completed
+    from the line `below`)."""
     words = line.words
     if not 3 <= len(words) <= 16:
         return None
     folded = [_fold(w.text) for w in words]
-    if not all(f in LABELS for f in folded if f):
+    if not all(f in LABELS or _completed(w, below) for f, w in zip(folded, words) if f):
         return None
     gap = _height(line)
     starts, groups = [words[0].x0], [[folded[0]]]
@@ -118,6 +134,23 @@ def _header_columns(line: Line) -> list[float] | None:
     return starts
 
 
+def _completed(word: Word, below: Line | None) -> bool:
+    """Is `word` the start of a label whose end is the word right under it
+    (a word too long for its column, broken without a hyphen)?"""
+    if below is None or below.top - word.bottom > _height(below):
+        return False
+    tolerance = _height(below) / 2
+    return any(abs(w.x0 - word.x0) <= tolerance and _fold(word.text + w.text) in LABELS
+               for w in below.words)
+
+
+def _completes(word: Word, above: list[Word]) -> bool:
+    """Does `word` end a label begun by a word right above it?"""
+    tolerance = max(word.bottom - word.top, 1.0) / 2
+    return any(abs(a.x0 - word.x0) <= tolerance and word.top >= a.bottom - tolerance
+               and _fold(a.text + word.text) in LABELS and _fold(a.text) not in LABELS for a in above)
+
+
 def _column(x0: float, columns: list[float], tolerance: float) -> int:
     index = 0
     for i, start in enumerate(columns):
@@ -126,11 +159,11 @@ def _column(x0: float, columns: list[float], tolerance: float) -> int:
     return index
 
 
-def _split(line: Line, columns: list[float]) -> list[list[str]]:
+def _split(line: Line, columns: list[float]) -> list[list[Word]]:
     tolerance = _height(line)
-    cells: list[list[str]] = [[] for _ in columns]
+    cells: list[list[Word]] = [[] for _ in columns]
     for w in line.words:
-        cells[_column(w.x0, columns, tolerance)].append(w.text)
+        cells[_column(w.x0, columns, tolerance)].append(w)
     return cells
 
 
@@ -144,24 +177,55 @@ def _fits(line: Line, columns: list[float]) -> bool:
                    for w in line.words for start in columns[1:])
 
 
-def _header_more(line: Line, other: Line, columns: list[float] | None, below: bool = False) -> bool:
+def _header_more(line: Line, other: Line, columns: list[float] | None, below: bool = False,
+                 head: Line | None = None) -> bool:
     """A line of column labels only, right under the header (or, `below`,
-    right above it): a header cell wrapped on two lines."""
+    right above it): a header cell wrapped on two lines, or the end of a
+    label broken in its column (completing a word of `head`)."""
     words = [_fold(w.text) for w in line.words]
     gap = other.top - line.bottom if below else line.top - other.bottom
-    return (bool(words) and all(f in LABELS for f in words if f) and len(words) <= 3
+    return (bool(words) and len(words) <= 3
+            and all(f in LABELS or (head is not None and _completes(w, head.words))
+                    for f, w in zip(words, line.words) if f)
             and (columns is None or _fits(line, columns)) and gap < _height(other))
 
 
-def _rows(flat: list[tuple[int, Line]], k: int, columns: list[float],
-          text_layer: bool = False) -> tuple[list[list[str]], int]:
-    """The rows under a header from flat[k], and the index after the last line taken."""
-    rows: list[list[list[str]]] = []
+def _aligned(line: Line, columns: list[float]) -> bool:
+    """Does `line` read as a row of a table with these columns: text in a
+    column other than the first, each cell's first word where its column
+    starts (prose at the top of a page runs across them)?"""
+    cells = _split(line, columns)
+    tolerance = 0.5 * _height(line)
+    return any(cells[1:]) and all(abs(cell[0].x0 - start) <= tolerance
+                                  for cell, start in zip(cells, columns) if cell)
+
+
+def _follows(line: Line, above: Line, right: float) -> bool:
+    """Does `line` go on with the table whose last line is `above` and
+    right edge `right`: below it (not the top of the next column or frame,
+    read after this one), less than three lines further, and not wholly
+    right of the table (the text of another column)?"""
+    height = _height(above)
+    return (above.top + 0.5 * height <= line.top <= above.bottom + 3 * height
+            and line.x0 <= right + 2 * height)
+
+
+def _full_row(cells: list[list[Word]]) -> bool:
+    """A lone row is a table's if it fills its first cell and another one."""
+    return bool(cells[0]) and sum(bool(c) for c in cells[1:]) >= 1
+
+
+def _rows(flat: list[tuple[int, Line]], k: int, columns: list[float], right: float,
+          text_layer: bool = False) -> tuple[list[list[list[Word]]], int]:
+    """The rows under a header from flat[k] (each cell its words, line after
+    line), and the index after the last line taken."""
+    rows: list[list[list[Word]]] = []
     ends: list[int] = []   # index after each row's last line
-    while k < len(flat) and _fits(flat[k][1], columns):
+    first = k
+    while k < len(flat) and _fits(flat[k][1], columns) and (k == first or _follows(flat[k][1], flat[k - 1][1], right)):
         cells = _split(flat[k][1], columns)
         line, above = flat[k][1], flat[k - 1][1]
-        spaced = not text_layer or line.top - above.bottom > ROW_SPACE * _height(line)
+        spaced = not text_layer or k == first or line.top - above.bottom > ROW_SPACE * _height(line)
         if (cells[0] and spaced) or not rows:
             rows.append(cells)
             ends.append(k + 1)
@@ -169,13 +233,44 @@ def _rows(flat: list[tuple[int, Line]], k: int, columns: list[float],
             for cell, more in zip(rows[-1], cells):
                 cell.extend(more)
             ends[-1] = k + 1
+        right = max(right, line.x1)
         k += 1
     # a last "row" with nothing but its first cell is the text after the table
     while rows and not any(rows[-1][1:]):
         rows.pop()
         ends.pop()
     end = ends[-1] if ends else k
-    return [[" ".join(c) for c in row] for row in rows], end
+    return rows, end
+
+
+def _texts(rows: list[list[list[Word]]], text_layer: bool, vocab: Vocabulary | None = None) -> list[list[str]]:
+    """The cells' texts.  On a text layer, a word too long for its column
+    and broken without a hyphen ('KERGAR' / 'IOU', 'développem' / 'ent')
+    is mended: its first part reaches the column's right edge, and both
+    parts together are wider than the column, so that no line could have
+    held the word whole (two words wrapped normally each fit)."""
+    n = max(len(r) for r in rows)
+    right = [max((w.x1 for r in rows if j < len(r) for w in r[j]), default=0.0) for j in range(n)]
+    left = [min((w.x0 for r in rows if j < len(r) for w in r[j]), default=0.0) for j in range(n)]
+    out = []
+    for i, r in enumerate(rows):
+        texts = []
+        for j, cell in enumerate(r):
+            text = ""
+            for prev, w in zip([None] + cell, cell):
+                if prev is None:
+                    text = w.text
+                elif (i == 0 and _completes(w, [prev])) or (text_layer and broken_word(prev, w, left[j], right[j], vocab)):
+                    text += w.text
+                elif prev.text[-1:] == "-" and prev.text[-2:-1].isalpha() and w.text[:1].isalpha() \
+                        and w.top >= prev.bottom - 0.3 * (prev.bottom - prev.top):
+                    text += w.text   # a compound wrapped at its hyphen: 'architecte-' / 'urbaniste'
+
+                else:
+                    text += " " + w.text
+            texts.append(text)
+        out.append(texts)
+    return out
 
 
 def _rebuild(paras: list[Para], flat: list[tuple[int, Line]],

@@ -77,3 +77,41 @@ def test_missing_tesseract_is_reported(monkeypatch):
     with pytest.raises(ocr.OcrError) as err:
         ocr.ocr_image(page_image(), dpi=200)
     assert err.value.reason == ocr.UNAVAILABLE
+
+
+def test_check_boxes_are_read_as_the_readers_of_forms_write_them():
+    """Tesseract reads a check box as 'O', '[' or 'fi', or drops it: an
+    empty square opening a line is ☐, a crossed one ☒, a tall empty frame
+    (a glyph missing from the font) nothing; a line opening with a letter
+    is left alone."""
+    dpi, size = 200, 11
+    image = Image.new("L", (int(8.27 * dpi), int(11.69 * dpi)), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, int(size * dpi / 72))
+    em = int(size * dpi / 72)
+    lines = ["La Ville sollicite le label et accepte de travailler avec le ministère.",
+             "La Ville s'engage à informer la DAECT de toute sollicitation reçue.",
+             "Le Réseau accepte de travailler avec le MEAE dans le cadre des missions.",
+             "Bordeaux Métropole compte vingt-huit communes et huit cent mille habitants.",
+             "Depuis 2015, la Ville met en œuvre un plan d'éducation artistique."]
+    y = dpi
+    for k, text in enumerate(lines):
+        x, side = dpi, int(0.7 * em)
+        top = y + int(0.2 * em)
+        if k in (0, 1):      # a square box, empty then crossed
+            draw.rectangle((x, top, x + side, top + side), outline=0, width=2)
+            if k == 1:
+                draw.line((x + 3, top + 3, x + side - 3, top + side - 3), fill=0, width=2)
+                draw.line((x + 3, top + side - 3, x + side - 3, top + 3), fill=0, width=2)
+        elif k == 2:         # the font's empty frame for a missing glyph
+            draw.rectangle((x, top - int(0.15 * em), x + int(0.55 * side), top + side), outline=0, width=2)
+        if k < 3:
+            x += int(1.3 * em)
+        draw.text((x, y), text, font=font, fill=0)
+        y += int(1.6 * em)
+    got = [line.text for lines_ in ocr.ocr_image(image, dpi=dpi) for line in lines_]
+    assert got[0].startswith("☐ La Ville sollicite"), got
+    assert got[1].startswith("☒ La Ville s'engage"), got
+    assert got[2].startswith("Le Réseau accepte"), got
+    assert got[3].startswith("Bordeaux Métropole"), got
+    assert got[4].startswith("Depuis 2015"), got

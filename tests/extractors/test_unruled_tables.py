@@ -69,11 +69,17 @@ def test_a_header_of_close_words_or_without_people_is_not_a_table():
     assert not any(p.table for p in find_unruled_tables(budget))
 
 
-def test_one_row_is_not_enough():
+def test_one_row_is_enough_when_it_fills_a_name_and_another_cell():
+    """A team of one expert is a table of one row; a name alone under the
+    header is not one (the text after a header)."""
+    after = line(40, (50, "Le Maire de la commune, qui a signé la présente lettre, atteste."))
     paras = [Para(1, [row(0, "Nom", "Prénom", "Fonction", "Qualifications"),
-                      row(15, "Santos", "René", "Juriste", "Droit"),
-                      line(40, (50, "Le Maire de la commune, qui a signé la présente lettre, atteste."))])]
-    assert not any(p.table for p in find_unruled_tables(paras))
+                      row(15, "Santos", "René", "Juriste", "Droit"), after])]
+    out = find_unruled_tables(paras)
+    assert [p.table.rows if p.table else p.text for p in out] == [
+        [["Nom", "Prénom", "Fonction", "Qualifications"], ["Santos", "René", "Juriste", "Droit"]], after.text]
+    alone = [Para(1, [row(0, "Nom", "Prénom", "Fonction", "Qualifications"), row(15, "Santos"), after])]
+    assert not any(p.table for p in find_unruled_tables(alone))
 
 
 def test_an_enumerated_line_ends_the_table_and_keeps_its_marker():
@@ -84,3 +90,18 @@ def test_an_enumerated_line_ends_the_table_and_keeps_its_marker():
     out = find_unruled_tables(paras)
     assert [len(p.table.rows) if p.table else p.text for p in out] == [3, "5. Engagements de la collectivité"]
     assert out[1].list_marker == "enum"
+
+
+def test_a_table_carried_from_the_previous_page_goes_on_only_with_rows_that_fit_it():
+    from extractors.pdf_layout import TableBox
+    carried = TableBox(50, 600, 500, 780, [["Nom", "Prénom", "Fonction", "Qualifications"],
+                                           ["Santos", "René", "Juriste", "Droit"]], list(COLUMNS))
+    rows = [Para(2, [row(20, "", "", "", "dont 2 à l'international"),
+                     row(40, "Roy", "Anne", "Ingénieure", "Eau"),
+                     line(70, (52, "V."), (70, "Engagements"))])]
+    out = find_unruled_tables(rows, text_layer=True, carried=carried)
+    assert out[0].table.rows == [["", "", "", "dont 2 à l'international"], ["Roy", "Anne", "Ingénieure", "Eau"]]
+    assert (out[0].table.x0, out[0].table.x1) == (50, 500)
+    prose = [Para(2, [line(20, (50, "V. Engagements")),
+                      line(40, (50, "La Ville sollicite le label dans la perspective d'une action"))])]
+    assert find_unruled_tables(prose, text_layer=True, carried=carried) == prose
