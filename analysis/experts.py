@@ -22,7 +22,7 @@ from .evidence import Evidence, quote
 from .lexicons import experts_lexicon
 from .nlp import person_spans
 from .signature import CLOSING_RE, CLOSING_START_RE, DELIBERATION_RE
-from .people import PersonMention, PersonName, find_people, normalise
+from .people import CIVILITIES, PersonMention, PersonName, find_people, normalise
 from .statements import CV_TITLE_RE, UNDECIDED_RE, annexed, is_cv, is_title, join_continuations
 
 
@@ -175,7 +175,8 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
                 qualifications and _is_qualification(chunk)):
             function, last_function = chunk, position
             continue
-        if function is None and first and len(chunk.split()) <= 8 and chunk[:1].islower() \
+        if function is None and first and len(chunk.split()) <= 8 \
+                and (chunk[:1].islower() or _names_an_office(chunk, after)) \
                 and not _is_qualification(chunk) and not text.lstrip().startswith(";") \
                 and not CLAUSE_RE.search(f" {folded} "):
             function, last_function = chunk, position  # "Perrine Perez, formatrice (…)": the apposition names it
@@ -199,6 +200,15 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
             organisation = found.group("org").strip()
     quals = ", ".join(qualifications) or None
     return _clean(function), _clean(organisation), _clean(quals)
+
+
+def _names_an_office(chunk: str, after: str) -> bool:
+    """'Maître verrière' right after the name, capitalised as Word does, then
+    another office ('formatrice'): no body, no degree, a few words."""
+    folded = fold(chunk).strip(" .")
+    return (len(chunk.split()) <= 4 and folded not in CIVILITIES and not STATED_CATEGORY.match(folded)
+            and not ORG_RE.match(chunk) and not lexicon().partner.search(f" {folded} ")
+            and bool(after) and _is_function(after))
 
 
 def _clean(text: str | None) -> str | None:

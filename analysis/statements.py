@@ -113,6 +113,7 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
         prev = joined[k] if k >= 0 else None
         if (prev is not None and block.kind == "paragraph" and prev.kind in ("list_item", "paragraph")
                 and block.source == prev.source and block.text[:1] and (block.text[0].islower() or block.text[0] in "(–-")
+                and not NAME_PARTICLE_START.match(block.text)
                 and not prev.text.rstrip().endswith((".", ":", ";"))):
             joined[k] = Block(prev.kind, prev.text.rstrip() + " " + block.text.lstrip(), prev.piece, prev.page,
                               prev.index, prev.level, prev.rows, prev.source)
@@ -125,6 +126,8 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
 
 
 RUNNING_LINE_CHARS = 90
+# "d'ARCY Alain, chef…", "de La Tour Anne": a name opens the block, in lower case only by its particle
+NAME_PARTICLE_START = re.compile(r"^(?:d['’]|de |du |des |van |von |di |da |del |le |la )\s*[A-ZÀ-Ý]")
 
 
 def _page_furniture(candidate: Block, before: Block, after: Block) -> bool:

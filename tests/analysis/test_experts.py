@@ -285,3 +285,10 @@ def test_a_clause_after_the_name_is_no_function_and_a_cv_fills_it():
                                Block("paragraph", "CAP de vitrailliste")]))
     [expert] = find_experts(sub, "Mairie de Saint-Nazaire", "commune")
     assert expert.function.startswith("Maître verrière")
+
+
+def test_a_capitalised_office_then_another_is_the_function_but_a_civility_is_not():
+    assert parse_apposition(", Maître verrière, formatrice, Centre international du vitrail (association) "
+                            "(6 ans d'expérience)")[:2] == ("Maître verrière, formatrice",
+                                                            "Centre international du vitrail (association)")
+    assert parse_apposition(" (Mme) – Responsable du pôle numérique (CV joint).")[0] == "Responsable du pôle numérique"

@@ -54,3 +54,9 @@ def test_a_paragraph_runs_on_across_the_page_furniture():
     # a short line opening a page before a new sentence is content, left as it is
     assert len(join_continuations([blocks[0], Block("paragraph", "Les engagements", page=2),
                                    Block("paragraph", "La commune s'engage.", page=2)])) == 3
+
+
+def test_a_name_opening_with_its_particle_is_no_continuation():
+    blocks = [Block("paragraph", "COUSIN René, vice-président de l'association"),
+              Block("paragraph", "d'ARCY Alain, chef de la police municipale")]
+    assert len(join_continuations(blocks)) == 2
