@@ -149,6 +149,8 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
         text = text[role.end():]
         if re.match(r"\s*[;.]", text):
             return None, None, None   # "… comme experts ; AUTORISE le maire": the clause ends
+    # "DÉSIGNE Mme X, directrice …, comme experts de la Ville ; …": the role ends the apposition
+    text = re.split(r"(?i)[\s,]+(?:comme|en\s+qualit[ée]\s+d['’])\s*(?:experte?s?|intervenante?s?)\b", text)[0]
     text = re.sub(r"\.\s+(?=[A-ZÀ-Ý])", " ; ", text)
     chunks = [squash(c) for c in SPLIT_RE.split(text) if c and len(squash(c)) > 1]
     function = organisation = None
@@ -606,7 +608,8 @@ def _form_units(blocks: list[Block], in_context: set[int]) -> list[tuple[str, st
                     if _column_role(row[i], exact=True):
                         units.append((row[i], row[i + 1], block))
             continue
-        if block.kind not in ("paragraph", "list_item"):
+        if block.kind not in ("paragraph", "list_item") and not (
+                block.kind == "heading" and _column_role(block.text, exact=True)):
             continue
         for line in block.text.splitlines():
             m = FIELD_RE.match(line)
@@ -679,7 +682,7 @@ def expert_from_cv(piece: Piece) -> Expert | None:
                     and not collected["qualifications"]:
                 collected["qualifications"].append(described[0].text)
     if collected["function"]:
-        function = re.sub(r"^[•·▪◦*-]?\s*(?:[Dd]epuis|[Dd]e)?\s*\d{4}\s*(?:[-–]\s*(?:\d{4}|aujourd'hui)?)?\s*[:–—-]?\s*",
+        function = re.sub(r"^[•·▪◦*–—-]?\s*(?:[Dd]epuis|[Dd]e)?\s*\d{4}\s*(?:[-–]\s*(?:\d{4}|aujourd'hui)?)?\s*[:–—-]?\s*",
                           "", squash(collected["function"][0]))
     if collected["qualifications"]:
         qualifications = " ; ".join(squash(q) for q in collected["qualifications"])
@@ -727,7 +730,8 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
                 and not _opens_context(block) and not find_people(block.text):
             in_context = False    # the next numbered section of a form or dossier (a value in
                                   # capitals under its label, 'Nom' / 'GIRARDOT', is no title)
-        if block.kind == "heading":
+        if block.kind == "heading" and not (in_context and _column_role(block.text, exact=True)):
+            # (a form's label set bold, "Fonction", is no section title)
             in_context = _opens_context(block)
             named_in_context = lost_table = False
             closed = closed and not in_context
@@ -774,7 +778,7 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
             for sentence in sentences(block.text):
                 if PROPOSAL_RE.search(fold(sentence)) and find_people(sentence):
                     found.extend(experts_in_unit(sentence, block, "prose"))
-    found.extend(experts_in_form(_form_units(piece.blocks, context_blocks)))
+    found.extend(experts_in_form(_form_units(join_continuations(piece.blocks), context_blocks)))
     return found
 
 

@@ -151,9 +151,14 @@ LEADING_PARTICLES_RE = re.compile(r"(?:^|(?<=[\n(|,;:•–-]))\s*(?P<p>de la|de
 def find_people(text: str) -> list[PersonMention]:
     """Person names in a text, by form (titles, capitals, given names)."""
     found = []
-    for m in PERSON_RE.finditer(text):
+    pos = 0
+    while (m := PERSON_RE.search(text, pos)) is not None:
+        pos = m.end()
         raw = _before_common_word(m.group("name"))
         title = m.group("title")
+        inner = _inner_civility(m.group("name"))
+        if inner is not None and (raw is None or len(raw) <= inner):
+            pos = m.start("name") + inner   # "DÉSIGNE Mme Coralie Fouquet": a person starts at the civility
         if raw is None:
             continue
         # Without a civility, ask for a known given name or a surname in capitals.
@@ -179,6 +184,15 @@ def find_people(text: str) -> list[PersonMention]:
     return found
 
 
+def _inner_civility(run: str) -> int | None:
+    """Where a civility stands inside a run of capitalised words, after its
+    first word ('DÉSIGNE Mme Coralie Fouquet')."""
+    for i, word in enumerate(re.finditer(r"\S+", run)):
+        if i and fold(word.group()).rstrip(".") in CIVILITIES:
+            return word.start()
+    return None
+
+
 def _function_follows(text: str, end: int) -> bool:
     """'Loïc Brunet-Carrère, chargé de mission…', 'BENHAMOU Yacine – Adjoint
     au maire': two or three capitalised
@@ -193,6 +207,8 @@ def _before_common_word(run: str) -> str | None:
     (a signature line, a name run into its function), and a person needs two
     name words."""
     words = list(re.finditer(r"\S+", run))
+    if words and fold(words[0].group()).rstrip(".") in CIVILITIES:
+        return None   # "Mme Vidal": a civility and one name word, no given name to tell the person
     for i, word in enumerate(words):
         folded = fold(word.group()).rstrip(".,;:")
         if i and (folded in NOT_NAME_WORDS or folded in CIVILITIES) and not _is_particle(word.group()):

@@ -83,11 +83,27 @@ def _signatory(lines: list[tuple[str, Block]]) -> Evidence | None:
     return None
 
 
+FORM_LABEL_CHARS = 80
+
+
+def _is_deliberation(text: str) -> bool:
+    """The act itself or its extract, not a form's field asking for it
+    ('Délibération de l'organe délibérant (facultatif)', left empty): a
+    short line naming a délibération must carry its number or date."""
+    folded = fold(text)
+    found = DELIBERATION_RE.search(folded)
+    if not found:
+        return False
+    if folded.lstrip().startswith("extrait") or "registre des deliberations" in folded:
+        return True
+    return len(text.strip()) > FORM_LABEL_CHARS or bool(re.search(r"\d", text))
+
+
 def find_signature(submission: Submission) -> SignatureFinding:
     found = SignatureFinding()
     for piece in submission.pieces:
         for block in piece.blocks:
-            if found.deliberation is None and DELIBERATION_RE.search(fold(block.text)):
+            if found.deliberation is None and _is_deliberation(block.text):
                 found.deliberation = Evidence.of(block)
             for line in block.text.splitlines():
                 if found.dated is None and DATE_RE.search(fold(line).strip()):

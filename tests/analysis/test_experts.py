@@ -292,3 +292,28 @@ def test_a_capitalised_office_then_another_is_the_function_but_a_civility_is_not
                             "(6 ans d'expérience)")[:2] == ("Maître verrière, formatrice",
                                                             "Centre international du vitrail (association)")
     assert parse_apposition(" (Mme) – Responsable du pôle numérique (CV joint).")[0] == "Responsable du pôle numérique"
+
+
+def test_a_form_label_set_bold_is_no_section_title_and_its_answer_may_wrap():
+    sub = submission(("export.pdf", [
+        Block("heading", "3 · Les experts", level=2), Block("heading", "Expert nº 2", level=3),
+        Block("paragraph", "Nom QUÉRÉ"), Block("paragraph", "Prénom Perrine"),
+        Block("heading", "Fonction", level=3),
+        Block("paragraph", "Employeur Département de la Corrèze"),
+        Block("paragraph", "Qualifications 21 ans d'expérience dans l'action sociale, dont 5 à"),
+        Block("paragraph", "l'international")]))
+    [expert] = find_experts(sub, "Département de la Corrèze")
+    assert (expert.function, expert.qualifications) == (
+        None, "21 ans d'expérience dans l'action sociale, dont 5 à l'international")
+
+
+def test_a_deliberation_designates_its_experts_and_its_rapporteur_is_not_one():
+    sub = submission(("deliberation.pdf", [
+        Block("paragraph", "Rapporteure : Mme Morgane THOMAS, conseillère municipale déléguée aux relations "
+                           "internationales"),
+        Block("paragraph", "DÉSIGNE Mme Coralie Fouquet, directrice des systèmes d'information, et Mme Françoise "
+                           "Cazenave, adjointe au maire déléguée au numérique, comme experts de la Ville pour les "
+                           "missions EXPE-CT ;")]))
+    experts = {e.name.full: e for e in find_experts(sub, "Ville de Saint-Brieuc")}
+    assert set(experts) == {"Coralie Fouquet", "Françoise Cazenave"}
+    assert experts["Françoise Cazenave"].qualifications is None
