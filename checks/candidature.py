@@ -4,7 +4,7 @@ from __future__ import annotations
 from analysis.evidence import Evidence
 from analysis.experts import Expert
 from analysis.facts import CandidatureFacts
-from analysis.statements import Concept, Statement, find_statement
+from analysis.statements import UNDECIDED_RE, Concept, Statement, find_statement
 from common.text import fold
 
 from .engine import check
@@ -111,6 +111,11 @@ def _every_expert(facts: CandidatureFacts, attr: str, what: str):
                 f"{'s' if len(missing) > 1 else ''} sur {len(facts.experts)} : {_names(missing)}"
                 + ("." if status == "fail" else " (à vérifier)."),
                 [e.evidence[0] for e in missing if e.evidence][:5])
+    undecided = [e for e in facts.experts if UNDECIDED_RE.search(fold(getattr(e, attr)))]
+    if undecided:   # "Claire de Vaucelles, fonction à préciser"
+        return ("review", f"{what.capitalize()} laissées « à préciser » pour {len(undecided)} expert"
+                f"{'s' if len(undecided) > 1 else ''} sur {len(facts.experts)} : {_names(undecided)}.",
+                [e.evidence[0] for e in undecided if e.evidence][:5])
     return ("pass", f"{what.capitalize()} indiquées pour les {len(facts.experts)} experts.",
             [e.evidence[0] for e in facts.experts if e.evidence][:5])
 

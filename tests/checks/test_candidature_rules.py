@@ -75,3 +75,10 @@ def test_no_expert_fails_all_four_expert_rules():
     assert {results[k].status for k in ("experts.named", "experts.function", "experts.qualifications",
                                         "experts.eligible")} == {"fail"}
     assert verdict == "incomplete"
+
+
+def test_a_function_left_to_be_specified_is_for_a_person_to_check():
+    results, _ = judged(facts(experts=[expert("Claire Martin", function="Fonction à préciser"),
+                                       expert("Paul Durand", category="elu")]))
+    assert (results["experts.function"].status, results["experts.function"].message) == \
+        ("review", "Fonctions laissées « à préciser » pour 1 expert sur 2 : Claire Martin.")
