@@ -151,7 +151,7 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
             return None, None, None   # "… comme experts ; AUTORISE le maire": the clause ends
     # "DÉSIGNE Mme X, directrice …, comme experts de la Ville ; …": the role ends the apposition
     text = re.split(r"(?i)[\s,]+(?:comme|en\s+qualit[ée]\s+d['’])\s*(?:experte?s?|intervenante?s?)\b", text)[0]
-    text = re.sub(r"\.\s+(?=[A-ZÀ-Ý])", " ; ", text)
+    text = re.sub(r"\.\s+(?=[A-ZÀ-Ý0-9])", " ; ", text)
     chunks = [squash(c) for c in SPLIT_RE.split(text) if c and len(squash(c)) > 1]
     function = organisation = None
     qualifications: list[str] = []

@@ -317,3 +317,8 @@ def test_a_deliberation_designates_its_experts_and_its_rapporteur_is_not_one():
     experts = {e.name.full: e for e in find_experts(sub, "Ville de Saint-Brieuc")}
     assert set(experts) == {"Coralie Fouquet", "Françoise Cazenave"}
     assert experts["Françoise Cazenave"].qualifications is None
+
+
+def test_a_sentence_opening_with_a_number_ends_the_function():
+    assert parse_apposition(", chargé de mission prévention des déchets. 19 ans d'expérience dans la collecte, "
+                            "dont 6 à l'international.")[0] == "Chargé de mission prévention des déchets"
