@@ -16,7 +16,7 @@ from .dates import find_dates, find_range
 from .lexicons import countries
 from .nlp import person_spans
 from .people import PersonName, find_people, normalise
-from .report_statements import TRANSMISSION_RE, VALIDATION_RE
+from .report_statements import REPORT_NOUN_RE, TRANSMISSION_RE, VALIDATION_RE, run_in
 from .statements import blocks_under
 
 HOSTING_RE = re.compile(
@@ -126,7 +126,7 @@ def _dated_later_act(blocks: list[Block], at: int, line: str) -> bool:
     if any(VALIDATION_RE.search(fold(b.text)) for b in blocks[max(0, at - 1):at + 1]):
         return True
     return bool(LETTER_DATE_RE.match(line)) and any(
-        TRANSMISSION_RE.search(text) and "rapport" in text
+        TRANSMISSION_RE.search(text) and REPORT_NOUN_RE.search(text)
         for text in (fold(b.text) for b in blocks[at:at + LETTER_REACH]))
 
 
@@ -154,10 +154,11 @@ def find_report_date(submission: Submission, mission_end: date | None) -> tuple[
 
 # People a participants' section names who did not take part: those the
 # mission was received or accompanied by (the hosts, an embassy's officer, an
-# interpreter), named after these words in their sentence or as interpreters.
+# interpreter), named after these words in their sentence, or named as the
+# mission's support (its interpreter, translator or driver), not its experts.
 OTHER_SIDE_RE = re.compile(r"\b(?:accueilli|recu|attendu|guide|pilote|encadre)e?s? par\b|\baccompagnee?s? (?:de|par)\b"
                            r"|\ben presence de\b|\bavec (?:l'appui|le concours|l'aide) de\b|\binterpret")
-INTERPRETER_RE = re.compile(r"^\W{0,3}(?:l'|son |sa |leur )?interpret")
+SUPPORT_ROLE_RE = re.compile(r"^\W{0,3}(?:l'|son |sa |leur )?(?:interpret|tradu|chauffeur)")
 
 
 def taking_part(text: str) -> list:
@@ -174,7 +175,7 @@ def taking_part(text: str) -> list:
     for mention in find_people(text):
         start = max((s for s in starts if s <= mention.start), default=0)
         if OTHER_SIDE_RE.search(fold(text[start:mention.start])) \
-                or INTERPRETER_RE.match(fold(text[mention.end:mention.end + 40])):
+                or SUPPORT_ROLE_RE.match(fold(text[mention.end:mention.end + 40])):
             continue
         kept.append(mention)
     return kept
@@ -183,7 +184,11 @@ def taking_part(text: str) -> list:
 def find_participants(submission: Submission, hosting: bool) -> tuple[list[PersonName], list[Evidence]]:
     people: dict[str, PersonName] = {}
     evidence: list[Evidence] = []
-    for heading, body in blocks_under(submission, PARTICIPANTS_HEADING_RE):
+    sections = blocks_under(submission, PARTICIPANTS_HEADING_RE)
+    titles = {(h.piece, h.index) for h, _ in sections}
+    for heading, body in sections:
+        if any((b.piece, b.index) in titles for b in body):
+            continue   # a title holding the sections ("Rapport d'accueil d'une délégation étrangère"), not one
         foreign = bool(FOREIGN_CUES.search(fold(heading.text)))
         if hosting != foreign and hosting:
             continue
@@ -208,10 +213,17 @@ def find_mission(submission: Submission) -> MissionFacts:
                         if (i < PROMINENT or b.kind == "heading") and HOSTING_RE.search(fold(b.text))), None)
     facts.hosting = hosting_hit is not None
     facts.evidence["hosting"] = [Evidence.of(hosting_hit)] if hosting_hit else []
-    fields = field_values(submission, HOSTED_FIELD_RE if facts.hosting else SENT_FIELD_RE)
+    label_re = HOSTED_FIELD_RE if facts.hosting else SENT_FIELD_RE
+    fields = field_values(submission, label_re)
     if fields:
         facts.participants = _people_in(value for value, _ in fields)
         facts.evidence["participants"] = [Evidence.of(block) for _, block in fields][:3]
+    if not facts.participants:
+        for text, block in run_in_fields(submission, label_re):
+            for mention in taking_part(text):
+                facts.participants.append(mention.name)
+                facts.evidence.setdefault("participants", []).append(Evidence.of(block))
+        facts.participants = list({p.key: p for p in facts.participants}.values())
     if not facts.participants:
         facts.participants, facts.evidence["participants"] = find_participants(submission, facts.hosting)
     if not facts.participants and not facts.hosting:
@@ -252,21 +264,61 @@ def signing_missionaries(submission: Submission) -> tuple[list[PersonName], list
 
 def field_values(submission: Submission, label_re: re.Pattern) -> list[tuple[str, Block]]:
     """Values of summary fields whose label matches: 'Label : value' lines and
-    'Label | value' table rows."""
+    'Label | value' table rows.  A field that ends its block goes on in the
+    blocks after it that each open with a person ('Équipe d'accueil Gaëlle
+    GARCIA, directrice…' then 'M. Jean-François Riou, maître de conférences…',
+    a scan's cell read as two paragraphs)."""
     found = []
-    for block in submission.blocks:
-        if block.kind == "table" and block.rows:
-            for row in block.rows:
-                cells = [c for c in row if c.strip()]
-                if len(cells) >= 2 and label_re.search(fold(cells[0])):
-                    found.append((" ; ".join(cells[1:]), block))
-        else:
-            for line in block.text.splitlines():
+    for piece in submission.pieces:
+        for at, block in enumerate(piece.blocks):
+            if block.kind == "table" and block.rows:
+                for row in block.rows:
+                    cells = [c for c in row if c.strip()]
+                    if len(cells) >= 2 and label_re.search(fold(cells[0])):
+                        found.append((" ; ".join(cells[1:]), block))
+                continue
+            values = []
+            lines = block.text.splitlines()
+            for n, line in enumerate(lines):
                 label, sep, value = line.partition(":")
                 if sep and len(label) < 60 and label_re.search(fold(label)) and value.strip():
-                    found.append((value, block))
+                    values.append((value, n))
                 elif not sep:
-                    found.extend((v, block) for v in _bare_field_values(line, label_re))
+                    values.extend((v, n) for v in _bare_field_values(line, label_re))
+            if values and values[-1][1] == len(lines) - 1 and lines[-1].rstrip().endswith(values[-1][0].rstrip()):
+                more = _continuing_people(piece.blocks[at + 1:])
+                if more:
+                    values[-1] = (values[-1][0] + " ; " + " ; ".join(more), values[-1][1])
+            found.extend((v, block) for v, _ in values)
+    return found
+
+
+CONTINUED_FIELD_CHARS = 200
+
+
+def _continuing_people(blocks: list[Block]) -> list[str]:
+    """The paragraphs that go on with a list of people: each opens with a
+    person and holds no field of its own."""
+    texts = []
+    for block in blocks:
+        text = block.text.strip()
+        people = find_people(text)
+        if (block.kind != "paragraph" or block.source != "body" or not people or people[0].start > 0
+                or len(text) > CONTINUED_FIELD_CHARS or ":" in text or ANY_FIELD_RE.search(fold(text))):
+            break
+        texts.append(text)
+    return texts
+
+
+def run_in_fields(submission: Submission, label_re: re.Pattern) -> list[tuple[str, Block]]:
+    """Paragraphs opening with a run-in title that is a field's label ('2.
+    Composition de la mission. Mme …, directrice…, et M. …'): their text
+    after it, running prose that may also name the hosts (see taking_part)."""
+    found = []
+    for block in submission.blocks:
+        answer = run_in(block, label_re)
+        if answer:
+            found.append((answer, block))
     return found
 
 

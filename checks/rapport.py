@@ -70,6 +70,9 @@ def report_validated(facts: ReportFacts):
         return "fail", "Aucune validation (visa, signature ou transmission) du titulaire du label.", []
     if found.by == "vide":
         return "fail", "Bloc de validation du titulaire du label laissé vide.", [found.evidence]
+    if found.by == "a_completer":
+        return ("review", "Validation du titulaire du label annoncée mais laissée « à compléter » : à vérifier.",
+                [found.evidence])
     if found.by == "visa":
         return "pass", "Validation par le titulaire du label.", [found.evidence]
     return "pass", "Rapport transmis et signé par l'exécutif du titulaire du label.", [found.evidence]

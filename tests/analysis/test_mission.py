@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from analysis.mission import _people_in, find_mission
+from analysis.mission import HOST_TEAM_FIELD_RE, _people_in, field_values, find_mission
 from extractors.model import Block, Piece, Submission
 
 
@@ -25,7 +25,8 @@ def _report(*pieces) -> Submission:
     for name, texts in pieces:
         piece = Piece(file=name, format="pdf")
         for text in texts:
-            piece.add(Block("heading" if text.startswith("#") else "paragraph", text.lstrip("# "), page=1))
+            level = len(text) - len(text.lstrip("#")) or None      # "## …": a heading of level 2
+            piece.add(Block("heading" if level else "paragraph", text.lstrip("# "), page=1, level=level))
         out.append(piece)
     return Submission(path="envoi.zip", sha256="0" * 64, pieces=out)
 
@@ -65,3 +66,45 @@ def test_the_report_date_is_its_own_not_that_of_its_cover_letter_or_validation()
 def test_the_hosts_and_the_interpreter_are_not_participants():
     found = find_mission(_report(REPORT))
     assert [p.full for p in found.participants] == ["Claire Martin", "Paul Durand"]
+
+
+def test_a_cover_letter_transmitting_the_compte_rendu_does_not_date_it():
+    # the letter's date line runs into its addressee, and it transmits a "compte rendu", not a "rapport"
+    report = ("cr.docx", ["# Compte rendu de mission EXPE-CT – Ziguinchor (Sénégal)",
+                          "La mission s'est déroulée du 25 au 29 novembre 2024.",
+                          "Dunkerque, le 10 janvier 2025", "Le missionnaire,", "Bernard Morel"])
+    letter = ("courrier.pdf", ["Dunkerque, le 22 janvier 2025 Madame la Déléguée pour l'action extérieure",
+                               "57, boulevard des Invalides 75007 Paris",
+                               "# Objet : transmission du compte rendu de la mission EXPE-CT – Sénégal",
+                               "J'ai l'honneur de vous transmettre le compte rendu de la mission conduite à "
+                               "Ziguinchor.", "La Présidente,", "Léonie Le Roux"])
+    assert find_mission(_report(report, letter)).report_date == date(2025, 1, 10)
+
+
+HOSTING = ("accueil.docx", [
+    "# Rapport d'accueil d'une délégation étrangère – programme EXPE-CT",
+    "Délégation de l'État du Paraná (Brésil) – du lundi 7 au vendredi 11 avril 2025",
+    "## La délégation accueillie",
+    "M. Paulo Carvalho, directeur des services techniques ;",
+    "Mme Camila Almeida, chargée de la coopération décentralisée.",
+    "## L'équipe d'accueil",
+    "L'accueil a été organisé par Jacques Gros, directeur des mobilités, et Coralie Robert, chargée de "
+    "mission modes actifs. Les déplacements ont été assurés par Laurent Leclercq, chauffeur du parc municipal.",
+    "## Programme",
+    "Lundi 7 avril – accueil en mairie par Mme Marie-Pierre Brun, maire.",
+])
+
+
+def test_a_title_holding_the_report_is_not_the_delegation_section():
+    found = find_mission(_report(HOSTING))
+    assert found.hosting and [p.full for p in found.participants] == ["Paulo Carvalho", "Camila Almeida"]
+
+
+def test_a_summary_field_goes_on_in_the_paragraph_of_people_after_it():
+    fields = [("fiche.pdf", ["Dates de l'accueil du 4 au 8 juillet 2024 Équipe d'accueil Gaëlle GARCIA, "
+                             "Directrice générale adjointe des services",
+                             "M. Jean-François Riou, Maître de conférences en finances publiques",
+                             "| Date du rapport 31/08/2024"])]
+    values = field_values(_report(*fields), HOST_TEAM_FIELD_RE)
+    assert len(values) == 1 and "Gaëlle GARCIA" in values[0][0] and "Jean-François Riou" in values[0][0]
+    assert "Date du rapport" not in values[0][0]

@@ -132,3 +132,47 @@ def test_nothing_found_in_a_scan_is_for_a_person_to_check_not_a_fail():
     assert follow_up_statement(report(blocks)).status == "fail"
     assert (follow_up_statement(scanned(blocks)).status, follow_up_statement(scanned(blocks)).reason) == \
         ("review", "unread")
+
+
+def test_contents_then_numbered_run_in_titles_answer_every_question():
+    # a contents list of the titles, then each section a paragraph opening with its numbered title;
+    # a clear "Non." to the long-term question is an answer
+    blocks = [("paragraph", "Sommaire"), ("paragraph", "1.\tObjet de la mission"),
+              ("paragraph", "2.\tAction complémentaire"), ("paragraph", "3.\tCoopération à plus long terme"),
+              ("paragraph", "1. Objet de la mission. La mission avait pour objet de conseiller la ville "
+                            "partenaire sur la gestion de son centre historique."),
+              ("paragraph", "2. Action complémentaire. Oui. L'accueil d'un architecte de la ville partenaire "
+                            "est prévu."),
+              ("paragraph", "3. Coopération à plus long terme. Non. Les contacts établis ne permettent pas "
+                            "d'envisager une coopération de plus long terme.")]
+    for find in QUESTIONS.values():
+        found = find(report(blocks))
+        assert (found.status, found.reason) == ("pass", "found"), find.__name__
+    assert purpose_statement(report(blocks)).evidence[0].quote.startswith("1. Objet de la mission. La mission")
+    # the contents alone still leave the sections to be examined
+    found = follow_up_statement(report(blocks[:4]))
+    assert (found.status, found.reason) == ("review", "empty")
+
+
+def test_the_next_question_run_into_a_scanned_section_does_not_make_it_undecided():
+    sub = scanned([("paragraph", "Termes de référence"),
+                   ("paragraph", "La mission avait pour objet d'appuyer deux communes frontalières."),
+                   ("paragraph", "Déroulement"),
+                   ("paragraph", "Mercredi 17 juillet : réunion de restitution et retour en France"),
+                   ("paragraph", "Suites envisagées et perspectives À définir avec la collectivité partenaire. "
+                                 "Un partenariat durable est envisagé.")])
+    assert (purpose_statement(sub).status, purpose_statement(sub).reason) == ("pass", "found")
+    # said on the purpose itself, it still is
+    sub.pieces[0].blocks[1].text = "La mission avait pour objet d'appuyer deux communes, ses termes restent à définir."
+    assert purpose_statement(sub).status == "review"
+
+
+def test_a_validation_left_to_be_completed_is_not_a_visa():
+    blocks = REPORT[:-1] + [("paragraph", "Validation par la collectivité labellisée : à compléter.")]
+    validation = find_validation(report(blocks))
+    assert validation.by == "a_completer" and "à compléter" in validation.evidence.quote
+    # a visa whose report leaves other things to complete is a visa
+    blocks[-1] = ("paragraph", "Rapport validé par le Maire, Jean Dupont ; les annexes financières seront "
+                               "transmises ultérieurement, leur montant restant à compléter après les derniers "
+                               "paiements de la mission.")
+    assert find_validation(report(blocks)).by == "visa"

@@ -46,6 +46,12 @@ def test_validation_by_visa_or_by_a_signed_transmission_and_none():
     assert verdict == "incomplete"
 
 
+def test_a_validation_left_to_be_completed_is_for_a_person_to_check():
+    results, verdict = judged(report_facts(validation=Validation("a_completer", SEEN)))
+    assert results["report.validated"].status == "review"
+    assert verdict == "review"
+
+
 def test_deadline_review_without_dates_and_pass_on_the_last_day():
     results, _ = judged(report_facts(start=None, end=None))
     assert results["report.deadline"].status == "review"
