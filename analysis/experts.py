@@ -118,6 +118,9 @@ ORG_RE = re.compile(
 LEGAL_FORMS = {"association", "association loi 1901", "fondation", "etablissement public", "gip",
                "groupement d'interet public", "sem", "societe d'economie mixte", "spl", "syndicat mixte",
                "cooperative", "scic", "federation", "reseau", "epci", "sarl", "sas", "sasu", "eurl", "sa"}
+# A verb opening what follows a name: "interviendra en qualité d'expert",
+# "sera mobilisée", "complète l'équipe" — no function.
+VERB_START_RE = re.compile(r"^(?:\w+(?:ra|ront)|est|sont|sera|seront|complete|completent|a|ont|participe|rejoint)\b")
 # A clause, not a function: "; son curriculum vitae est joint au dossier".
 CLAUSE_RE = re.compile(r" (?:est|sont|ont|sera|seront|etait|figure|figurent) ")
 # "(élu)", "(agent territorial)": the category the dossier states, not an office
@@ -297,10 +300,15 @@ def experts_in_unit(text: str, block: Block, source: str) -> list[Expert]:
         after = text[mention.end:stop]
         after = re.sub(r"\s+(?:et|ainsi que)\s*$", "", after)
         function, organisation, qualifications = parse_apposition(after)
-        if function is None:
+        if function is None or _is_qualification(function) or VERB_START_RE.match(fold(function)):
+            # "Notre directrice des espaces verts, Mme X, titulaire du diplôme…":
+            # the function stands before the name, what follows is the record
             before = text[(mentions[i - 1].end if i else 0):mention.start]
-            before = re.sub(r"^[\s,;.]*(?:et|ainsi que)?\s*", "", before).rstrip(" :–—-")
+            before = re.sub(r"^[\s,;.]*(?:et|ainsi que)?\s*", "", before).rstrip(" ,:–—-")
+            before = re.sub(r"(?i)^(?:notre|nos|votre|leur|la|le|l['’])\s*", "", before)
             if before and _is_function(before) and len(before) < 120 and not CLAUSE_RE.search(f" {fold(before)} "):
+                if function and not VERB_START_RE.match(fold(function)):
+                    qualifications = " ; ".join(q for q in (function, qualifications) if q)
                 function, organisation, _ = parse_apposition(before)
         experts.append(Expert(mention.name, function, organisation, qualifications,
                               evidence=[Evidence(block.piece, block.page, quote(text, mention.start, stop))],
@@ -867,16 +875,22 @@ def find_experts(submission: Submission, applicant: str | None = None,
     for piece in submission.pieces:
         if piece.error is not None:
             continue
+        here: list[Expert] = []
         if is_cv(piece):
             expert = expert_from_cv(piece)
             if expert:
-                found.append(expert)
+                here.append(expert)
             for entry in experts_in_entries(piece):   # several CVs in one piece
                 entry.source = "cv"
-                found.append(entry)
+                here.append(entry)
         else:
-            found.extend(experts_in_piece(piece))
-            found.extend(experts_in_entries(piece))
+            here.extend(experts_in_piece(piece))
+            here.extend(experts_in_entries(piece))
+        for expert in here if piece.ocr else []:
+            # OCR may have lost a line of running text; an empty cell of a table
+            # or form it read is still an empty cell
+            expert.read_whole = expert.read_whole and expert.source in ("table", "form")
+        found.extend(here)
     experts = merge(found)
     for expert in experts:
         own_staff = not expert.organisation or _is_own(expert.organisation, applicant)

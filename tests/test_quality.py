@@ -36,21 +36,21 @@ def test_experts(evaluation):
     assert summary["counts"]["experts_truth"] >= 150
     assert summary["experts_f1"] >= 0.98
     assert summary["experts_precision"] >= 0.98
-    assert summary["function_accuracy"] >= 0.92
-    assert summary["category_accuracy"] >= 0.94
+    assert summary["function_accuracy"] >= 0.95
+    assert summary["category_accuracy"] >= 0.96
 
 
 def test_applicant_and_themes(evaluation):
     summary, _ = evaluation
     assert summary["applicant_type_accuracy"] >= 0.95
-    assert summary["themes_f1"] >= 0.90
+    assert summary["themes_f1"] >= 0.95
 
 
 def test_checks_and_verdicts(evaluation):
     summary, misses = evaluation
     assert summary["check_accuracy"] >= 0.98
     assert min(summary["checks"].values()) >= 0.93, summary["checks"]
-    assert summary["verdict_accuracy"] >= 0.92
+    assert summary["verdict_accuracy"] >= 0.96
     # No dossier missing a mandatory item is ever called complete.
     assert summary["defective_called_complete"] == 0, [m for m in misses]
     assert summary["false_alarm_rate"] <= 0.10

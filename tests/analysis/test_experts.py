@@ -322,3 +322,24 @@ def test_a_deliberation_designates_its_experts_and_its_rapporteur_is_not_one():
 def test_a_sentence_opening_with_a_number_ends_the_function():
     assert parse_apposition(", chargé de mission prévention des déchets. 19 ans d'expérience dans la collecte, "
                             "dont 6 à l'international.")[0] == "Chargé de mission prévention des déchets"
+
+
+def test_an_entry_read_by_ocr_is_never_read_whole():
+    piece = Piece(file="scan.pdf", format="pdf", ocr=True)
+    for block in [Block("heading", "Experts proposés", level=2),
+                  Block("list_item", "M. Alain d'ARCY, chef de la police municipale")]:
+        piece.add(block)
+    [expert] = find_experts(Submission("scan.pdf", "0" * 64, [piece]), "Ville de Sète")
+    assert expert.qualifications is None and not expert.read_whole
+
+
+def test_the_function_before_the_name_wins_over_a_record_or_a_verb_after_it():
+    experts = by_name(submission(("lettre.pdf", LETTER_HEAD + [
+        Block("heading", "IV. Personnes ressources", level=2),
+        Block("paragraph", "Notre directeur du tourisme, M. Nabil de Kergariou, interviendra en qualité d'expert."),
+        Block("paragraph", "Notre directrice des espaces verts, Mme Martine Faure, titulaire du diplôme "
+                           "d'architecte-urbaniste, sera mobilisée sur les missions."),
+        Block("heading", "V. Nos engagements", level=2)] + SIGNATURE)))
+    assert experts["Nabil de Kergariou"].function == "Directeur du tourisme"
+    assert experts["Martine Faure"].function == "Directrice des espaces verts"
+    assert experts["Martine Faure"].qualifications.startswith("Titulaire du diplôme d'architecte-urbaniste")
