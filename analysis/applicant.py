@@ -403,6 +403,11 @@ def _up_to_acronym(t: str, m: Mention) -> Mention:
     return Mention(name, typ, f"{typ}:{key(name)}", m.start, m.start + len(name), m.explicit)
 
 
+def _own_blocks(piece) -> list[Block]:
+    annex = annexed(piece)
+    return [b for b in piece.blocks if b.index not in annex]
+
+
 def _defined_acronyms(blocks) -> dict[str, Mention]:
     """The acronyms a dossier defines for a body ('Association … (ANCPJ)'),
     so that 'Président de l'ANCPJ' counts for it."""
@@ -673,8 +678,8 @@ def find_applicant(submission: Submission, report: bool = False) -> Applicant | 
     the French list ("Municipalité de Mestia") is most likely over there too."""
     bodies: dict[str, _Body] = {}
     declared: list[str] = []
-    own = [(piece, [b for b in piece.blocks if b.index not in annexed(piece)])
-           for piece in submission.pieces if not is_cv(piece)]  # a CV names employers and schools
+    own = [(piece, _own_blocks(piece)) for piece in submission.pieces
+           if not is_cv(piece)]  # a CV names employers and schools
     defined = _defined_acronyms(b for _, blocks in own for b in blocks)
     for piece, blocks in own:
         position = 0

@@ -62,7 +62,7 @@ class Concept:
 CONTACT_RE = re.compile(r"\s*(?:contact|courriel|mel|e-mail|tel|telephone|affaire suivie|dossier suivi)\b")
 # "4.", "IV -", "A)"; OCR reads II and III as "Il" and "Ill"
 NUMBERED_TITLE_RE = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4}|I[Il]{1,3}|[A-Ha-h])\s*[.)°/-]\s*\S")
-OCR_EDGE_RE = re.compile(r"[\s|_]+$")   # a table rule or a stray mark OCR reads at a line's end
+OCR_EDGE = " \t\n|_"   # a table rule or a stray mark OCR reads at a line's end
 
 
 def is_title(block: Block) -> bool:
@@ -70,7 +70,7 @@ def is_title(block: Block) -> bool:
     (readers cannot always tell a styled title from a paragraph)."""
     if block.kind == "heading":
         return True
-    text = OCR_EDGE_RE.sub("", block.text.strip())
+    text = block.text.strip().rstrip(OCR_EDGE)
     return (block.kind != "table" and 0 < len(text) < 80 and not text.endswith((".", ";", ",", ":"))
             and (bool(NUMBERED_TITLE_RE.match(text)) or text.isupper()))
 
@@ -254,7 +254,7 @@ def _bare_title(block: Block, heading_re: re.Pattern) -> bool:
     """A short line that opens with the section's title words and ends
     without punctuation ("Perspectives", "Objet de la mission"): a title
     whose style was lost (a scan, plain text)."""
-    text = OCR_EDGE_RE.sub("", block.text.strip())
+    text = block.text.strip().rstrip(OCR_EDGE)
     return (block.kind == "paragraph" and 0 < len(text) <= BARE_TITLE_CHARS and text[:1].isupper()
             and not text.endswith((".", ";", ",", ":")) and not re.search(rf"[:{TICKED}{UNTICKED}\[]", text)
             and bool(heading_re.match(fold(text))))
