@@ -23,7 +23,7 @@ from .lexicons import experts_lexicon
 from .nlp import person_spans
 from .signature import CLOSING_RE, CLOSING_START_RE, DELIBERATION_RE
 from .people import CIVILITIES, PersonMention, PersonName, find_people, normalise
-from .statements import CV_TITLE_RE, UNDECIDED_RE, annexed, is_cv, is_title, join_continuations
+from .statements import CV_TITLE_RE, NUMBERED_TITLE_RE, UNDECIDED_RE, annexed, is_cv, is_title, join_continuations
 
 
 @dataclass
@@ -395,9 +395,15 @@ def _header_line(text: str) -> bool:
     if len(text) > 120 or re.search(r"[.;:,!?]", text) or find_people(text):
         return False
     h = f" {fold(text)} "
-    roles = {role for role, heads in lexicon().columns.items()
-             if any(len(c) > 3 and f" {c} " in h for c in heads)}
-    return len(roles) >= 2
+    roles = set()
+    for role, heads in lexicon().columns.items():
+        for head in sorted((c for c in heads if len(c) > 3), key=len, reverse=True):
+            if f" {head} " in h:
+                roles.add(role)
+                h = h.replace(f" {head} ", "  ")
+    # nothing but column names: not a form's row of labels and values
+    others = [w for w in re.findall(r"[a-z]{3,}", h) if w not in ("et", "des", "les", "par")]
+    return len(roles) >= 2 and len(others) <= 1
 
 
 def _label_value_layout(rows: list[list[str]]) -> bool:
@@ -517,6 +523,9 @@ def experts_in_table(block: Block, in_context: bool = False) -> list[Expert]:
         return []   # outside an experts section, people without qualifications: a board, a programme
     experts = []
     for row in rows[start:]:
+        filled = [c for c in row if c.strip()]
+        if len(filled) == 1 and row[0].strip() and NUMBERED_TITLE_RE.match(row[0]):
+            break   # "V. Nos engagements": the next section, run into a table without ruling lines
         cells = {role: squash(row[i]) for i, role in enumerate(roles)
                  if role and i < len(row) and squash(row[i])}
         raw_name = cells.get("name", "")
@@ -759,6 +768,9 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
         if _opens_context(block):
             in_context, named_in_context = True, False
             continue
+        if in_context and block.kind == "paragraph" and _header_line(block.text):
+            lost_table = True     # what follows are a table's rows, their cells run together
+            continue
         if in_context and CLOSING_START_RE.search(fold(block.text[:80])):
             in_context = False    # the letter's closing and signature are not the experts list
         if CLOSING_RE.search(fold(block.text)):
@@ -771,9 +783,6 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
             continue  # form fields are read by experts_in_form
         if in_context and re.match(r"^\s*expert(?:e)?\s*n", fold(block.text)):
             continue  # "Expert n° 2": a form's sub-heading
-        if in_context and block.kind == "paragraph" and _header_line(block.text):
-            lost_table = True     # what follows are a table's rows, their cells run together
-            continue
         if in_context:
             here = experts_in_unit(block.text, block, "list" if block.kind == "list_item" else "prose")
             for expert in here if lost_table else []:

@@ -210,6 +210,12 @@ def _follows(line: Line, above: Line, right: float) -> bool:
             and line.x0 <= right + 2 * height)
 
 
+def _heading_like(line: Line, above: Line) -> bool:
+    """A line in the first column only, set apart as a title is: bold under
+    plain rows, or larger."""
+    return (line.bold and not above.bold) or line.size - above.size > 0.8
+
+
 def _full_row(cells: list[list[Word]]) -> bool:
     """A lone row is a table's if it fills its first cell and another one."""
     return bool(cells[0]) and sum(bool(c) for c in cells[1:]) >= 1
@@ -225,6 +231,8 @@ def _rows(flat: list[tuple[int, Line]], k: int, columns: list[float], right: flo
     while k < len(flat) and _fits(flat[k][1], columns) and (k == first or _follows(flat[k][1], flat[k - 1][1], right)):
         cells = _split(flat[k][1], columns)
         line, above = flat[k][1], flat[k - 1][1]
+        if k != first and not any(cells[1:]) and _heading_like(line, above):
+            break   # "V. Nos engagements" under the last row: the next section
         spaced = not text_layer or k == first or line.top - above.bottom > ROW_SPACE * _height(line)
         if (cells[0] and spaced) or not rows:
             rows.append(cells)

@@ -343,3 +343,25 @@ def test_the_function_before_the_name_wins_over_a_record_or_a_verb_after_it():
     assert experts["Nabil de Kergariou"].function == "Directeur du tourisme"
     assert experts["Martine Faure"].function == "Directrice des espaces verts"
     assert experts["Martine Faure"].qualifications.startswith("Titulaire du diplôme d'architecte-urbaniste")
+
+
+def test_a_table_ends_at_the_next_numbered_section_run_into_it():
+    sub = submission(("dossier.pdf", [
+        Block("heading", "IV. Équipe", level=2),
+        Block("table", "", page=1, rows=[["Nom et prénom", "Fonction / service", "Expérience"],
+                                         ["SAÏDI Margaux", "Architecte du patrimoine", "9 ans d'expérience"],
+                                         ["V. Nos engagements", "", ""],
+                                         ["La Région sollicite le label", "dans la perspective", "internationale et"]])]))
+    assert [e.name.full for e in find_experts(sub, "Région Sud")] == ["Margaux Saïdi"]
+
+
+def test_a_header_line_of_column_names_is_not_a_form_row():
+    sub = submission(("dossier.pdf", [
+        Block("heading", "Équipe", level=2),
+        Block("paragraph", "La Région pourra mobiliser les experts suivants :"),
+        Block("paragraph", "Nom et prénom Fonction / service"),
+        Block("paragraph", "SELLIER Stéphane Conseiller régional délégué à la"),
+        Block("paragraph", "transition énergétique"),
+        Block("paragraph", "Expérience")]))
+    [expert] = find_experts(sub, "Région Hauts-de-France")
+    assert expert.name.full == "Stéphane Sellier" and not expert.read_whole
