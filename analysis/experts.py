@@ -523,8 +523,7 @@ def experts_in_table(block: Block, in_context: bool = False) -> list[Expert]:
         return []   # outside an experts section, people without qualifications: a board, a programme
     experts = []
     for row in rows[start:]:
-        filled = [c for c in row if c.strip()]
-        if len(filled) == 1 and row[0].strip() and NUMBERED_TITLE_RE.match(row[0]):
+        if NUMBERED_TITLE_RE.match(row[0]) and _leading_person(row[0]) is None:
             break   # "V. Nos engagements": the next section, run into a table without ruling lines
         cells = {role: squash(row[i]) for i, role in enumerate(roles)
                  if role and i < len(row) and squash(row[i])}

@@ -213,4 +213,7 @@ def _before_common_word(run: str) -> str | None:
         folded = fold(word.group()).rstrip(".,;:")
         if i and (folded in NOT_NAME_WORDS or folded in CIVILITIES) and not _is_particle(word.group()):
             return run[:words[i - 1].end()] if i >= 2 else None
+        if i >= 2 and folded in function_heads() and re.sub(r"^[dl]['’]", "", words[i - 1].group()).isupper():
+            # "Coralie d'AUBIGNY Juriste": after a surname in capitals, an office begins
+            return run[:words[i - 1].end()]
     return run

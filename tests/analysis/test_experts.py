@@ -365,3 +365,19 @@ def test_a_header_line_of_column_names_is_not_a_form_row():
         Block("paragraph", "Expérience")]))
     [expert] = find_experts(sub, "Région Hauts-de-France")
     assert expert.name.full == "Stéphane Sellier" and not expert.read_whole
+
+
+def test_an_office_after_a_surname_in_capitals_ends_the_name():
+    assert [m.name.full for m in find_people("Mme Coralie d'AUBIGNY Juriste, Centre d'information")] == \
+        ["Coralie d'Aubigny"]
+    assert [m.name.full for m in find_people("Marie Pilote, directrice")] == ["Marie Pilote"]
+
+
+def test_a_numbered_title_with_two_cells_still_ends_the_table():
+    sub = submission(("scan.pdf", [
+        Block("heading", "D. Experts", level=2),
+        Block("table", "", page=1, rows=[["Identité", "Fonction et employeur", "Diplômes et expérience"],
+                                         ["Mme Catherine KESSLER", "Adjointe au maire", "5 missions à l'étranger"],
+                                         ["E. Engagements de la", "collectivité", ""],
+                                         ["Dans la perspective d'une", "action internationale", "l'Association"]])]))
+    assert [e.name.full for e in find_experts(sub, "Ville de Sète")] == ["Catherine Kessler"]
