@@ -577,10 +577,17 @@ def experts_in_form(units: list[tuple[str, str, Block]]) -> list[Expert]:
         person = mentions[0].name if mentions else normalise(raw)
         if person:
             function, organisation = current.get("function"), current.get("organisation")
-            experts.append(Expert(person, _clean(function), _clean(organisation),
-                                  _clean(current.get("qualifications")),
+            qualifications, whole = current.get("qualifications"), True
+            rest = raw[mentions[0].end:] if mentions else ""
+            if len(rest.split()) > 2:
+                # the name's field holds more than a name (a table's row read as one
+                # line): its apposition fills the rest, and the entry is not whole
+                more = parse_apposition(rest)
+                function, organisation = function or more[0], organisation or more[1]
+                qualifications, whole = qualifications or more[2], False
+            experts.append(Expert(person, _clean(function), _clean(organisation), _clean(qualifications),
                                   stated_category=current.get("category"),
-                                  evidence=list(evidence), source="form"))
+                                  evidence=list(evidence), source="form", read_whole=whole))
         current.clear()
         evidence.clear()
 

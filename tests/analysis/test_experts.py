@@ -381,3 +381,12 @@ def test_a_numbered_title_with_two_cells_still_ends_the_table():
                                          ["E. Engagements de la", "collectivité", ""],
                                          ["Dans la perspective d'une", "action internationale", "l'Association"]])]))
     assert [e.name.full for e in find_experts(sub, "Ville de Sète")] == ["Catherine Kessler"]
+
+
+def test_a_name_field_holding_a_whole_row_gives_its_apposition():
+    sub = submission(("scan.pdf", [
+        Block("heading", "D. Experts", level=2),
+        Block("paragraph", "Identité : Fonction et employeur Diplômes et expérience Mme Coralie d'AUBIGNY Juriste, "
+                           "Centre d'information sur les droits des femmes")]))
+    [expert] = find_experts(sub, "Lorient Agglomération")
+    assert (expert.name.full, expert.function, expert.read_whole) == ("Coralie d'Aubigny", "Juriste", False)
