@@ -121,6 +121,8 @@ LEGAL_FORMS = {"association", "association loi 1901", "fondation", "etablissemen
 # A verb opening what follows a name: "interviendra en qualité d'expert",
 # "sera mobilisée", "complète l'équipe" — no function.
 VERB_START_RE = re.compile(r"^(?:\w+(?:ra|ront)|est|sont|sera|seront|complete|completent|a|ont|participe|rejoint)\b")
+# "élu depuis 2008": a record of the mandate, which does not say which mandate.
+RECORD_OF_MANDATE = re.compile(r"(?:elue?s?|agente?s?)\s+(?:depuis|de|en)\s+(?:19|20)\d\d")
 # A clause, not a function: "; son curriculum vitae est joint au dossier".
 CLAUSE_RE = re.compile(r" (?:est|sont|ont|sera|seront|etait|figure|figurent) ")
 # "(élu)", "(agent territorial)": the category the dossier states, not an office
@@ -177,7 +179,7 @@ def parse_apposition(text: str) -> tuple[str | None, str | None, str | None]:
             organisation, skip = f"{chunk} ({chunks[position + 1]})", position + 1
             continue
         if function is None and _is_function(chunk) and not (
-                qualifications and _is_qualification(chunk)):
+                qualifications and _is_qualification(chunk)) and not RECORD_OF_MANDATE.match(folded):
             function, last_function = chunk, position
             continue
         if function is None and first and len(chunk.split()) <= 8 \

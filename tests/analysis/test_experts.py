@@ -390,3 +390,9 @@ def test_a_name_field_holding_a_whole_row_gives_its_apposition():
                            "Centre d'information sur les droits des femmes")]))
     [expert] = find_experts(sub, "Lorient Agglomération")
     assert (expert.name.full, expert.function, expert.read_whole) == ("Coralie d'Aubigny", "Juriste", False)
+
+
+def test_elected_since_a_year_is_a_record_not_the_function():
+    function, _, qualifications = parse_apposition(" : élu depuis 2008, a présidé le comité de pilotage ; "
+                                                   "ingénieur de formation")
+    assert function is None and qualifications.startswith("Élu depuis 2008")
