@@ -312,6 +312,8 @@ def experts_in_unit(text: str, block: Block, source: str) -> list[Expert]:
                 if function and not VERB_START_RE.match(fold(function)):
                     qualifications = " ; ".join(q for q in (function, qualifications) if q)
                 function, organisation, _ = parse_apposition(before)
+            elif function is None and before and len(before) < 60 and UNDECIDED_RE.search(fold(before)):
+                function = _clean(before)   # "Notre fonction à préciser, Mme X": said, not decided
         experts.append(Expert(mention.name, function, organisation, qualifications,
                               evidence=[Evidence(block.piece, block.page, quote(text, mention.start, stop))],
                               source=source,

@@ -396,3 +396,12 @@ def test_elected_since_a_year_is_a_record_not_the_function():
     function, _, qualifications = parse_apposition(" : élu depuis 2008, a présidé le comité de pilotage ; "
                                                    "ingénieur de formation")
     assert function is None and qualifications.startswith("Élu depuis 2008")
+
+
+def test_a_function_left_to_be_specified_before_the_name_is_kept_as_said():
+    experts = by_name(submission(("lettre.pdf", LETTER_HEAD + [
+        Block("heading", "IV. Personnes ressources", level=2),
+        Block("paragraph", "Notre fonction à préciser, Mme Karima Touati, élue depuis 2010, ingénieure de formation, "
+                           "sera mobilisée sur les missions."),
+        Block("heading", "V. Nos engagements", level=2)] + SIGNATURE)))
+    assert experts["Karima Touati"].function == "Fonction à préciser"
