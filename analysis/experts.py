@@ -396,7 +396,7 @@ def _header_line(text: str) -> bool:
     """'Identité  Fonction et employeur  Diplômes et expérience': the header
     row of a table a reader gave as text (its rows follow, their columns
     mixed line by line), a short line naming two column meanings or more."""
-    if len(text) > 120 or re.search(r"[.;:,!?]", text) or find_people(text):
+    if len(text) > 120 or re.search(r"[.;:,!?]", text):
         return False
     h = f" {fold(text)} "
     roles = set()
@@ -407,7 +407,7 @@ def _header_line(text: str) -> bool:
                 h = h.replace(f" {head} ", "  ")
     # nothing but column names: not a form's row of labels and values
     others = [w for w in re.findall(r"[a-z]{3,}", h) if w not in ("et", "des", "les", "par")]
-    return len(roles) >= 2 and len(others) <= 1
+    return len(roles) >= 2 and len(others) <= 1 and not find_people(text)
 
 
 def _label_value_layout(rows: list[list[str]]) -> bool:
