@@ -11,7 +11,7 @@ in several places (the list and a CV) is one expert.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePosixPath
 
@@ -406,7 +406,7 @@ def _header_line(text: str) -> bool:
                 roles.add(role)
                 h = h.replace(f" {head} ", "  ")
     # nothing but column names: not a form's row of labels and values
-    others = [w for w in re.findall(r"[a-z]{3,}", h) if w not in ("et", "des", "les", "par")]
+    others = [w for w in re.findall(r"[a-z]{3,}", h) if w not in ("des", "les", "par")]
     return len(roles) >= 2 and len(others) <= 1 and not find_people(text)
 
 
@@ -495,19 +495,6 @@ def _table_roles(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
     if header is None and "function" not in roles:
         return None
     return start, roles
-
-
-def _continued(block: Block, before: Block | None) -> Block:
-    """A table cut by a page break goes on without its header row: the rows
-    of the second part are read under the first part's header."""
-    rows, earlier = block.rows or [], (before.rows or []) if before is not None else []
-    if not rows or not earlier or _header_row(rows) is not None or block.piece != before.piece:
-        return block
-    header = _header_row(earlier)
-    width = max(len(r) for r in rows)
-    if header is None or len(earlier[header]) != width or block.page == before.page:
-        return block
-    return replace(block, rows=[earlier[header], *rows])
 
 
 def experts_in_table(block: Block, in_context: bool = False) -> list[Expert]:
@@ -744,15 +731,13 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
     context_blocks: set[int] = set()
     named_in_context = closed = lost_table = False
     previous: Block | None = None
-    last_table: Block | None = None   # a table the page break may have cut
     annex = annexed(piece)
-    for block in join_continuations(piece.blocks):
+    blocks = join_continuations(piece.blocks)
+    for block in blocks:
         if block.source not in ("body", "textbox", "form") or block.index in annex:
             continue
         after_label = previous is not None and _column_role(previous.text, exact=True) is not None
         previous = block
-        if block.kind != "table":
-            last_table = None     # only a table that runs straight on over the page break
         if in_context and block.kind != "heading" and is_title(block) and not after_label \
                 and not _opens_context(block) and not find_people(block.text):
             in_context = False    # the next numbered section of a form or dossier (a value in
@@ -766,7 +751,6 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
         if in_context:
             context_blocks.add(block.index)
         if block.kind == "table":
-            block = last_table = _continued(block, last_table)
             from_table = experts_in_table(block, in_context) or _experts_in_labelled_rows(block)
             if from_table:
                 found.extend(from_table)
@@ -805,7 +789,7 @@ def experts_in_piece(piece: Piece) -> list[Expert]:
             for sentence in sentences(block.text):
                 if PROPOSAL_RE.search(fold(sentence)) and find_people(sentence):
                     found.extend(experts_in_unit(sentence, block, "prose"))
-    found.extend(experts_in_form(_form_units(join_continuations(piece.blocks), context_blocks)))
+    found.extend(experts_in_form(_form_units(blocks, context_blocks)))
     return found
 
 

@@ -246,19 +246,6 @@ def test_the_form_says_the_function_more_surely_than_running_text():
     assert (expert.name.full, expert.function, expert.category) == ("Gwenaël Le Bris", "Maire de Landéda", "elu")
 
 
-def test_a_table_cut_by_a_page_break_goes_on_under_its_header():
-    head = ["Identité", "Fonction et employeur", "Diplômes et expérience"]
-    sub = submission(("dossier.pdf", [
-        Block("heading", "4. Composition de l'équipe d'experts", level=2),
-        Block("table", "", page=1, rows=[head, ["M. René COUSIN", "Maire d'Eymoutiers", "Ingénieur de formation"]]),
-        Block("paragraph", "Réseau des villes marchables – Candidature EXPE-CT", page=1, source="footer"),
-        Block("table", "", page=2, rows=[["M. Nicolas BAZIN", "Chargé de mission modes actifs, Ville de Pornic",
-                                          "Titulaire d'un master en transport et mobilité"]])]))
-    experts = {e.name.full: e for e in find_experts(sub, "Réseau des villes marchables")}
-    assert experts["Nicolas Bazin"].qualifications == "Titulaire d'un master en transport et mobilité"
-    assert experts["Nicolas Bazin"].function.startswith("Chargé de mission modes actifs")
-
-
 def test_rows_of_a_table_read_as_lines_are_not_read_whole():
     """Under a header row given as text, a person's line may lack a function
     that sits on another line: not read whole, so the check asks a person."""
