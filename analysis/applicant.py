@@ -395,7 +395,7 @@ def _up_to_acronym(t: str, m: Mention) -> Mention:
     paren = t.find("(", m.end, m.end + 120)
     if paren < 0 or re.search(r"[.;:!?\n]", t[m.end:paren]):
         return m
-    acronym = ACRONYM_AFTER.match(t, paren - 1 if t[paren - 1].isspace() else paren)
+    acronym = ACRONYM_AFTER.match(t, paren)
     name = t[m.start:paren].rstrip()
     if not acronym or not _spells(acronym.group(1), _initials(name)):
         return m

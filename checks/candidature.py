@@ -8,7 +8,7 @@ from analysis.statements import UNDECIDED_RE, Concept, Statement, find_statement
 from common.text import fold
 
 from .engine import check
-from .vocabulary import APPLICANT_TYPE_FR as TYPE_FR, EXPERT_CATEGORY_FR as CATEGORY_FR
+from .vocabulary import APPLICANT_TYPE_FR as TYPE_FR, EXPERT_CATEGORY_FR as CATEGORY_FR, UNREAD_FR
 
 
 MEAE = Concept("commitment.meae", (
@@ -64,7 +64,7 @@ def _statement_result(found: Statement, what: str):
     if found.reason == "placeholder":
         return "fail", f"{what} : rubrique laissée vide.", found.evidence
     if found.reason == "unread":
-        return "review", f"{what} : non trouvé dans un texte lu par reconnaissance de caractères (OCR), à vérifier.", []
+        return "review", f"{what} : {UNREAD_FR}.", []
     return "fail", f"{what} : engagement absent du dossier.", []
 
 
@@ -98,6 +98,11 @@ def _no_expert_status(facts: CandidatureFacts) -> tuple[str, list[Evidence]]:
     return "fail", []
 
 
+def _among(some: list[Expert], experts: list[Expert]) -> str:
+    """'1 expert sur 3 : Claire Martin'."""
+    return f"{len(some)} expert{'s' if len(some) > 1 else ''} sur {len(experts)} : {_names(some)}"
+
+
 def _every_expert(facts: CandidatureFacts, attr: str, what: str):
     if not facts.experts:
         status, evidence = _no_expert_status(facts)
@@ -107,14 +112,12 @@ def _every_expert(facts: CandidatureFacts, attr: str, what: str):
         # Absent where the entry was read whole (an empty cell or field, a short
         # item): a fail; elsewhere the reading may have missed it: a review.
         status = "fail" if any(e.read_whole for e in missing) else "review"
-        return (status, f"{what.capitalize()} absentes pour {len(missing)} expert"
-                f"{'s' if len(missing) > 1 else ''} sur {len(facts.experts)} : {_names(missing)}"
+        return (status, f"{what.capitalize()} absentes pour {_among(missing, facts.experts)}"
                 + ("." if status == "fail" else " (à vérifier)."),
                 [e.evidence[0] for e in missing if e.evidence][:5])
     undecided = [e for e in facts.experts if UNDECIDED_RE.search(fold(getattr(e, attr)))]
     if undecided:   # "Claire de Vaucelles, fonction à préciser"
-        return ("review", f"{what.capitalize()} laissées « à préciser » pour {len(undecided)} expert"
-                f"{'s' if len(undecided) > 1 else ''} sur {len(facts.experts)} : {_names(undecided)}.",
+        return ("review", f"{what.capitalize()} laissées « à préciser » pour {_among(undecided, facts.experts)}.",
                 [e.evidence[0] for e in undecided if e.evidence][:5])
     return ("pass", f"{what.capitalize()} indiquées pour les {len(facts.experts)} experts.",
             [e.evidence[0] for e in facts.experts if e.evidence][:5])

@@ -7,6 +7,7 @@ from analysis.statements import Statement
 
 from .engine import check
 from .rules import Parameters, number_fr
+from .vocabulary import UNREAD_FR
 
 
 def _statement(found: Statement, what: str):
@@ -14,8 +15,7 @@ def _statement(found: Statement, what: str):
         return "pass", f"{what} : le rapport se prononce.", found.evidence
     if found.status == "review":
         detail = {"empty": "rubrique vide",
-                  "unread": "non trouvé dans un texte lu par reconnaissance de caractères (OCR), à vérifier"
-                  }.get(found.reason, "réponse non arrêtée (« à définir »)")
+                  "unread": UNREAD_FR}.get(found.reason, "réponse non arrêtée (« à définir »)")
         return "review", f"{what} : {detail}.", found.evidence
     return "fail", f"{what} : le rapport ne le dit pas.", found.evidence
 
